@@ -1,0 +1,379 @@
+package io.retort;
+
+import io.retort.expression.Aggregate;
+import io.retort.expression.Case;
+import io.retort.expression.Condition;
+import io.retort.expression.Exists;
+import io.retort.expression.Expression;
+import io.retort.expression.FunctionCall;
+import io.retort.expression.Literal;
+import io.retort.expression.Logical;
+import io.retort.expression.LogicalOperator;
+import io.retort.expression.Not;
+import io.retort.expression.Param;
+import io.retort.expression.ScalarSubquery;
+import io.retort.expression.Star;
+import io.retort.expression.Window;
+import io.retort.expression.WindowFunction;
+import io.retort.schema.Column;
+import io.retort.schema.Table;
+import io.retort.statement.Assignment;
+import io.retort.statement.Cte;
+import io.retort.statement.Delete;
+import io.retort.statement.Excluded;
+import io.retort.statement.Insert;
+import io.retort.statement.NamedColumn;
+import io.retort.statement.Query;
+import io.retort.statement.Select;
+import io.retort.statement.TextStatement;
+import io.retort.statement.Update;
+import io.retort.type.DataType;
+import io.retort.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The DSL's one static entry point: {@code import static io.retort.Sql.*;}. Every method builds an
+ * immutable node; nothing here touches a database.
+ *
+ * <pre>{@code
+ * select(USERS.NAME, count()).from(USERS).join(ADDRESSES).where(USERS.AGE.gt(30)).groupBy(USERS.NAME)
+ * insertInto(USERS).set(USERS.NAME, "ada").returning(USERS.ID)
+ * update(USERS).set(USERS.AGE, USERS.AGE.plus(1)).where(USERS.ID.eq(7L))
+ * deleteFrom(USERS).where(USERS.ID.in(1L, 2L))
+ * }</pre>
+ */
+public final class Sql {
+    private Sql() {
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    /** @param expressions what to select @return {@code SELECT expressions} (FROM inferred unless given) */
+    public static Select select(Expression<?>... expressions) {
+        Objects.requireNonNull(expressions, "expressions");
+        return Select.of(Arrays.asList(expressions));
+    }
+
+    /** @param expressions what to select @return {@code SELECT expressions} */
+    public static Select select(List<? extends Expression<?>> expressions) {
+        Objects.requireNonNull(expressions, "expressions");
+        return Select.of(expressions);
+    }
+
+    /** @param table a table @return {@code SELECT every column FROM table} */
+    public static Select selectFrom(Table table) {
+        Objects.requireNonNull(table, "table");
+        return Select.of(table.columns()).from(table);
+    }
+
+    /** @param table the target @return {@code INSERT INTO table ...} */
+    public static Insert insertInto(Table table) {
+        return Insert.into(Objects.requireNonNull(table, "table"));
+    }
+
+    /** @param table the target @return {@code UPDATE table ...} */
+    public static Update update(Table table) {
+        return Update.of(Objects.requireNonNull(table, "table"));
+    }
+
+    /** @param table the target @return {@code DELETE FROM table ...} */
+    public static Delete deleteFrom(Table table) {
+        return Delete.from(Objects.requireNonNull(table, "table"));
+    }
+
+    /** @param sql raw SQL with {@code :name} parameters @return the text statement */
+    public static TextStatement text(String sql) {
+        return TextStatement.of(sql);
+    }
+
+    /** @param name the CTE's name @param query its query @return {@code name AS (query)} */
+    public static Cte cte(String name, Query query) {
+        return Cte.of(name, query);
+    }
+
+    /**
+     * @param name        the CTE's name
+     * @param columnNames its columns
+     * @param body        builds the query from the CTE itself
+     * @return {@code RECURSIVE name (columns) AS (body)}
+     */
+    public static Cte recursiveCte(String name, List<String> columnNames, Function<Cte, Query> body) {
+        return Cte.recursive(name, columnNames, body);
+    }
+
+    // ---- values and conditions ---------------------------------------------------------------
+
+    /**
+     * @param value a value, bound as a parameter with a type inferred from its class
+     * @param <T>   its Java type
+     * @return the parameter
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> val(T value) {
+        Objects.requireNonNull(value, "value (for NULL use nullOf(type))");
+        return Param.of((DataType<T>) SqlTypes.inferFrom(value), value);
+    }
+
+    /** @param type the type @param value the value @param <T> its Java type @return the value bound as {@code type} */
+    public static <T> Expression<T> val(DataType<T> type, T value) {
+        return Param.of(Objects.requireNonNull(type, "type"), value);
+    }
+
+    /** @param type the type @param <T> its Java type @return a typed {@code NULL} */
+    public static <T> Expression<T> nullOf(DataType<T> type) {
+        return new Literal<>(Objects.requireNonNull(type, "type"), null);
+    }
+
+    /**
+     * A number written into the SQL text rather than bound (for constants in checks and indexes).
+     *
+     * @param number the number
+     * @param <N>    its type
+     * @return the literal
+     */
+    @SuppressWarnings("unchecked")
+    public static <N extends Number> Expression<N> inline(N number) {
+        Objects.requireNonNull(number, "number");
+        return new Literal<>((DataType<N>) SqlTypes.inferFrom(number), number);
+    }
+
+    /** @param value the boolean @return {@code TRUE} or {@code FALSE} as a literal condition */
+    public static Condition condition(boolean value) {
+        return new Literal<>(SqlTypes.BOOLEAN, value).eq(new Literal<>(SqlTypes.BOOLEAN, true));
+    }
+
+    /** @param conditions two or more conditions @return {@code (a AND b ...)} */
+    public static Condition and(Condition... conditions) {
+        return Logical.of(LogicalOperator.AND, Arrays.asList(Objects.requireNonNull(conditions, "conditions")));
+    }
+
+    /** @param conditions two or more conditions @return {@code (a OR b ...)} */
+    public static Condition or(Condition... conditions) {
+        return Logical.of(LogicalOperator.OR, Arrays.asList(Objects.requireNonNull(conditions, "conditions")));
+    }
+
+    /** @param condition a condition @return {@code NOT (condition)} */
+    public static Condition not(Condition condition) {
+        return new Not(Objects.requireNonNull(condition, "condition"));
+    }
+
+    /** @param query a subquery @return {@code EXISTS (query)} */
+    public static Condition exists(Query query) {
+        return new Exists(Objects.requireNonNull(query, "query"), false);
+    }
+
+    /** @param query a subquery @return {@code NOT EXISTS (query)} */
+    public static Condition notExists(Query query) {
+        return new Exists(Objects.requireNonNull(query, "query"), true);
+    }
+
+    /**
+     * @param query a query selecting one column
+     * @param <T>   that column's Java type
+     * @return {@code (SELECT ...)} as a value
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> scalar(Query query) {
+        Objects.requireNonNull(query, "query");
+        if (query.selectedExpressions().size() != 1) {
+            throw new IllegalArgumentException("A scalar subquery selects exactly one expression, this one selects "
+                    + query.selectedExpressions().size());
+        }
+        return new ScalarSubquery<>(query, (DataType<T>) query.selectedExpressions().get(0).type());
+    }
+
+    /**
+     * @param condition the first condition
+     * @param result    its result
+     * @param <T>       the result's Java type
+     * @return {@code CASE WHEN condition THEN result}, continued with {@code .when(...)} and {@code .otherwise(...)}
+     */
+    public static <T> Case<T> when(Condition condition, Expression<T> result) {
+        Objects.requireNonNull(result, "result");
+        return new Case<>(result.type(), List.of(new Case.When<>(condition, result)), null);
+    }
+
+    /**
+     * @param condition the first condition
+     * @param result    its result, bound
+     * @param <T>       the result's Java type
+     * @return {@code CASE WHEN condition THEN ?}
+     */
+    public static <T> Case<T> when(Condition condition, T result) {
+        return when(condition, val(result));
+    }
+
+    /** @return {@code *} */
+    public static Star star() {
+        return Star.ALL;
+    }
+
+    // ---- upserts and updates -----------------------------------------------------------------
+
+    /**
+     * @param column a column of the upserted table
+     * @param <T>    its Java type
+     * @return {@code EXCLUDED.column}: the value the upsert proposed
+     */
+    public static <T> Expression<T> excluded(Column<T> column) {
+        return new NamedColumn<>(Excluded.ROW, column.name(), column.type());
+    }
+
+    /** @param column the column @param value the value, bound @param <T> its type @return {@code column = ?} */
+    public static <T> Assignment<T> set(Column<T> column, T value) {
+        return new Assignment<>(column, column.bind(value));
+    }
+
+    /** @param column the column @param value the value expression @param <T> its type @return {@code column = value} */
+    public static <T> Assignment<T> set(Column<T> column, Expression<T> value) {
+        return new Assignment<>(column, value);
+    }
+
+    // ---- aggregates --------------------------------------------------------------------------
+
+    /** @return {@code count(*)} */
+    public static Aggregate<Long> count() {
+        return new Aggregate<>("count", SqlTypes.BIGINT, List.of(Star.ALL), false, null);
+    }
+
+    /** @param e the counted expression @return {@code count(e)} */
+    public static Aggregate<Long> count(Expression<?> e) {
+        return new Aggregate<>("count", SqlTypes.BIGINT, List.of(e), false, null);
+    }
+
+    /** @param e the counted expression @return {@code count(DISTINCT e)} */
+    public static Aggregate<Long> countDistinct(Expression<?> e) {
+        return new Aggregate<>("count", SqlTypes.BIGINT, List.of(e), true, null);
+    }
+
+    /** @param e a numeric expression @param <T> its type @return {@code sum(e)} (of the same type) */
+    public static <T> Aggregate<T> sum(Expression<T> e) {
+        return new Aggregate<>("sum", e.type(), List.of(e), false, null);
+    }
+
+    /** @param e a numeric expression @return {@code avg(e)} as a decimal */
+    public static Aggregate<BigDecimal> avg(Expression<? extends Number> e) {
+        return new Aggregate<>("avg", SqlTypes.decimal(), List.of(e), false, null);
+    }
+
+    /** @param e an expression @param <T> its type @return {@code min(e)} */
+    public static <T> Aggregate<T> min(Expression<T> e) {
+        return new Aggregate<>("min", e.type(), List.of(e), false, null);
+    }
+
+    /** @param e an expression @param <T> its type @return {@code max(e)} */
+    public static <T> Aggregate<T> max(Expression<T> e) {
+        return new Aggregate<>("max", e.type(), List.of(e), false, null);
+    }
+
+    // ---- window functions --------------------------------------------------------------------
+
+    /** @return the empty window, refined with {@code partitionBy}, {@code orderBy} and a frame */
+    public static Window window() {
+        return Window.EMPTY;
+    }
+
+    /** @param window the window @return {@code row_number() OVER (window)} */
+    public static WindowFunction<Long> rowNumber(Window window) {
+        return new WindowFunction<>(new FunctionCall<>("row_number", SqlTypes.BIGINT, List.of()), window);
+    }
+
+    /** @param window the window @return {@code rank() OVER (window)} */
+    public static WindowFunction<Long> rank(Window window) {
+        return new WindowFunction<>(new FunctionCall<>("rank", SqlTypes.BIGINT, List.of()), window);
+    }
+
+    /** @param window the window @return {@code dense_rank() OVER (window)} */
+    public static WindowFunction<Long> denseRank(Window window) {
+        return new WindowFunction<>(new FunctionCall<>("dense_rank", SqlTypes.BIGINT, List.of()), window);
+    }
+
+    /** @param e the value @param window the window @param <T> its type @return {@code lag(e) OVER (window)} */
+    public static <T> WindowFunction<T> lag(Expression<T> e, Window window) {
+        return new WindowFunction<>(new FunctionCall<>("lag", e.type(), List.of(e)), window);
+    }
+
+    /** @param e the value @param window the window @param <T> its type @return {@code lead(e) OVER (window)} */
+    public static <T> WindowFunction<T> lead(Expression<T> e, Window window) {
+        return new WindowFunction<>(new FunctionCall<>("lead", e.type(), List.of(e)), window);
+    }
+
+    // ---- scalar functions --------------------------------------------------------------------
+
+    /**
+     * Any function the DSL does not name.
+     *
+     * @param name      a plain function name
+     * @param type      its result type
+     * @param arguments its arguments
+     * @param <T>       the result's Java type
+     * @return {@code name(arguments)}
+     */
+    public static <T> Expression<T> function(String name, DataType<T> type, Expression<?>... arguments) {
+        return new FunctionCall<>(name, type, Arrays.asList(arguments));
+    }
+
+    /** @param first expressions tried in order @param <T> their type @return {@code COALESCE(first, ...)} */
+    @SafeVarargs
+    public static <T> Expression<T> coalesce(Expression<T>... first) {
+        if (first.length == 0) {
+            throw new IllegalArgumentException("coalesce needs at least one expression");
+        }
+        return new FunctionCall<>("COALESCE", first[0].type(), Arrays.asList(first));
+    }
+
+    /** @param e an expression @param fallback used when it is NULL @param <T> its type @return {@code COALESCE(e, ?)} */
+    public static <T> Expression<T> coalesce(Expression<T> e, T fallback) {
+        return new FunctionCall<>("COALESCE", e.type(), List.of(e, e.bind(Objects.requireNonNull(fallback, "fallback"))));
+    }
+
+    /** @param a a value @param b the value that turns it into NULL @param <T> the type @return {@code NULLIF(a, b)} */
+    public static <T> Expression<T> nullif(Expression<T> a, Expression<T> b) {
+        return new FunctionCall<>("NULLIF", a.type(), List.of(a, b));
+    }
+
+    /** @param e a string @return {@code LOWER(e)} */
+    public static Expression<String> lower(Expression<String> e) {
+        return new FunctionCall<>("LOWER", SqlTypes.TEXT, List.of(e));
+    }
+
+    /** @param e a string @return {@code UPPER(e)} */
+    public static Expression<String> upper(Expression<String> e) {
+        return new FunctionCall<>("UPPER", SqlTypes.TEXT, List.of(e));
+    }
+
+    /** @param e a string @return {@code TRIM(e)} */
+    public static Expression<String> trim(Expression<String> e) {
+        return new FunctionCall<>("TRIM", SqlTypes.TEXT, List.of(e));
+    }
+
+    /** @param e a string @return {@code CHAR_LENGTH(e)}, its length in characters */
+    public static Expression<Integer> length(Expression<String> e) {
+        return new FunctionCall<>("CHAR_LENGTH", SqlTypes.INTEGER, List.of(e));
+    }
+
+    /** @param e a number @param <T> its type @return {@code ABS(e)} */
+    public static <T extends Number> Expression<T> abs(Expression<T> e) {
+        return new FunctionCall<>("ABS", e.type(), List.of(e));
+    }
+
+    /** @param e a decimal @param digits digits after the point @return {@code ROUND(e, digits)} */
+    public static Expression<BigDecimal> round(Expression<BigDecimal> e, int digits) {
+        return new FunctionCall<>("ROUND", e.type(), List.of(e, new Literal<>(SqlTypes.INTEGER, digits)));
+    }
+
+    /** @return {@code CURRENT_TIMESTAMP} */
+    public static Expression<java.time.OffsetDateTime> currentTimestamp() {
+        return new FunctionCall<>("CURRENT_TIMESTAMP", SqlTypes.TIMESTAMPTZ, List.of());
+    }
+
+    /** @return {@code CURRENT_DATE} */
+    public static Expression<java.time.LocalDate> currentDate() {
+        return new FunctionCall<>("CURRENT_DATE", SqlTypes.DATE, List.of());
+    }
+}

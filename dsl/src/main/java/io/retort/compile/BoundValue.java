@@ -1,0 +1,16 @@
+package io.retort.compile;
+
+import io.retort.type.DataType;
+
+/**
+ * A value ready for the driver, in placeholder order.
+ *
+ * @param type  the SQL type it is bound as
+ * @param value the database form of the value, or {@code null}
+ */
+public record BoundValue(DataType<?> type, Object value) {
+    @Override
+    public String toString() {
+        return ValueDescriptions.describe(value);
+    }
+}

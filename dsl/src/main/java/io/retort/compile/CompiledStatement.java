@@ -1,0 +1,33 @@
+package io.retort.compile;
+
+import io.retort.expression.Expression;
+
+import java.util.List;
+
+/**
+ * What the compiler makes of a statement for one dialect and placeholder style: the SQL text, the
+ * ordered parameter slots, and what it returns. It holds no values, so one compiled statement serves
+ * every statement of the same shape; {@link Compiler#bind} takes the values from each.
+ *
+ * @param sql            the SQL text, with placeholders
+ * @param slots          one slot per placeholder, in order
+ * @param parameterCount how many parameters a statement of this shape carries
+ * @param resultColumns  the expressions each returned row holds, empty when it returns no rows
+ */
+public record CompiledStatement(String sql, List<ParameterSlot> slots, int parameterCount,
+                                List<Expression<?>> resultColumns) {
+    public CompiledStatement {
+        slots = List.copyOf(slots);
+        resultColumns = List.copyOf(resultColumns);
+    }
+
+    /** @return whether running it yields rows (a query, or DML with {@code RETURNING}) */
+    public boolean returnsRows() {
+        return !resultColumns.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return sql;
+    }
+}

@@ -1,0 +1,258 @@
+package io.retort.dialect;
+
+import io.retort.compile.Capability;
+import io.retort.compile.Dialect;
+import io.retort.compile.RenderContext;
+import io.retort.compile.SqlRenderer;
+import io.retort.expression.Expression;
+import io.retort.expression.FromNode;
+import io.retort.expression.Param;
+import io.retort.schema.Column;
+import io.retort.schema.Table;
+import io.retort.statement.Delete;
+import io.retort.statement.Excluded;
+import io.retort.statement.Insert;
+import io.retort.statement.OnConflict;
+import io.retort.statement.Update;
+import io.retort.type.ArrayType;
+import io.retort.type.DataType;
+import io.retort.type.EnumType;
+import io.retort.type.TypeKind;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * H2 2.x in its default mode. What H2 lacks it emulates: {@code RETURNING} with data change delta tables
+ * ({@code SELECT ... FROM FINAL TABLE (INSERT ...)}), upserts and multi-table DML with {@code MERGE}.
+ */
+final class H2Dialect extends Dialect {
+    private static final Set<String> RESERVED = Set.of(
+            "ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC", "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST", "CHECK",
+            "CONSTRAINT", "CROSS", "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA",
+            "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DAY", "DEFAULT", "DISTINCT", "ELSE", "END", "EXCEPT",
+            "EXISTS", "FALSE", "FETCH", "FOR", "FOREIGN", "FROM", "FULL", "GROUP", "GROUPS", "HAVING", "HOUR", "IF",
+            "ILIKE", "IN", "INNER", "INTERSECT", "INTERVAL", "IS", "JOIN", "KEY", "LEADING", "LEFT", "LIKE", "LIMIT",
+            "LOCALTIME", "LOCALTIMESTAMP", "MINUS", "MINUTE", "MONTH", "NATURAL", "NOT", "NULL", "OFFSET", "ON", "OR",
+            "ORDER", "OVER", "PARTITION", "PRIMARY", "QUALIFY", "RANGE", "REGEXP", "RIGHT", "ROW", "ROWNUM", "ROWS",
+            "SECOND", "SELECT", "SESSION_USER", "SET", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TO", "TOP",
+            "TRAILING", "TRUE", "UESCAPE", "UNION", "UNIQUE", "UNKNOWN", "USER", "USING", "VALUE", "VALUES", "WHEN",
+            "WHERE", "WINDOW", "WITH", "YEAR", "_ROWID_");
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RETURNING);
+
+    @Override
+    public String name() {
+        return "H2";
+    }
+
+    @Override
+    public boolean supports(Capability capability) {
+        return CAPABILITIES.contains(capability);
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    public String typeName(DataType<?> type) {
+        return switch (type.kind()) {
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> type.precision() == null ? "NUMERIC"
+                    : "NUMERIC(" + type.precision() + ", " + (type.scale() == null ? 0 : type.scale()) + ")";
+            case REAL -> "REAL";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case CHAR -> "CHAR(" + type.length() + ")";
+            case VARCHAR -> "VARCHAR(" + type.length() + ")";
+            case TEXT, UNKNOWN -> "CHARACTER VARYING";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
+            case BINARY -> type.length() == null ? "VARBINARY" : "VARBINARY(" + type.length() + ")";
+            case JSON -> "JSON";
+            case ENUM -> enumType((EnumType<?>) type.databaseType());
+            case ARRAY -> typeName(((ArrayType<?>) type.databaseType()).elementType()) + " ARRAY";
+        };
+    }
+
+    private String enumType(EnumType<?> e) {
+        if (!e.isNative()) {
+            return "VARCHAR(" + e.length() + ")";
+        }
+        StringBuilder sb = new StringBuilder("ENUM(");
+        Object[] constants = e.javaType().getEnumConstants();
+        for (int i = 0; i < constants.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(stringLiteral(((Enum<?>) constants[i]).name()));
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    protected SqlRenderer newRenderer(RenderContext context) {
+        return new Renderer(context);
+    }
+
+    /** H2's renderer: delta tables for RETURNING, MERGE for upserts and multi-table DML. */
+    private static final class Renderer extends SqlRenderer {
+        Renderer(RenderContext context) {
+            super(context);
+        }
+
+        @Override
+        protected void placeholder(Param<?> param) {
+            super.placeholder(param);
+            if (!context.inlineValues() && param.type().kind() == TypeKind.JSON) {
+                // H2 reads a bound string as a JSON string value unless told it is JSON text
+                append(" FORMAT JSON");
+            }
+        }
+
+        @Override
+        public void visitInsert(Insert insert) {
+            if (insert.returning().isEmpty()) {
+                body(insert);
+                return;
+            }
+            if (insert.onConflict() != null) {
+                require(Capability.UPSERT_RETURNING, "An upsert with RETURNING");
+            }
+            deltaTable("FINAL", insert.table(), insert.returning(), () -> body(insert));
+        }
+
+        private void body(Insert insert) {
+            if (insert.onConflict() != null) {
+                merge(insert);
+            } else {
+                plainInsert(insert);
+            }
+        }
+
+        private void deltaTable(String which, Table table, List<Expression<?>> returning, Runnable statement) {
+            append("SELECT ");
+            inScope(List.of(table), () -> unqualified(table, () -> renderList(returning)));
+            append(" FROM ").append(which).append(" TABLE (");
+            statement.run();
+            append(")");
+        }
+
+        private void merge(Insert insert) {
+            OnConflict conflict = insert.onConflict();
+            Table table = insert.table();
+            append("MERGE INTO ");
+            qualifier(table);
+            append(" USING (");
+            if (insert.query() != null) {
+                renderQuery(insert.query());
+            } else {
+                append("VALUES ");
+                insertRows(insert);
+            }
+            append(") AS excluded (");
+            for (int i = 0; i < insert.columns().size(); i++) {
+                append(i > 0 ? ", " : "");
+                identifier(insert.columns().get(i).name());
+            }
+            append(") ON ");
+            inScope(List.of(table, Excluded.ROW), () -> {
+                List<Column<?>> target = conflict.target();
+                for (int i = 0; i < target.size(); i++) {
+                    append(i > 0 ? " AND " : "");
+                    qualifier(table);
+                    append(".");
+                    identifier(target.get(i).name());
+                    append(" = excluded.");
+                    identifier(target.get(i).name());
+                }
+                if (!conflict.doNothing()) {
+                    append(" WHEN MATCHED");
+                    if (conflict.where() != null) {
+                        append(" AND ");
+                        renderOperand(conflict.where());
+                    }
+                    append(" THEN UPDATE SET ");
+                    assignments(conflict.updates());
+                }
+            });
+            append(" WHEN NOT MATCHED THEN INSERT");
+            insertColumns(insert);
+            append(" VALUES (");
+            for (int i = 0; i < insert.columns().size(); i++) {
+                append(i > 0 ? ", " : "").append("excluded.");
+                identifier(insert.columns().get(i).name());
+            }
+            append(")");
+        }
+
+        @Override
+        public void visitUpdate(Update update) {
+            if (update.from().isEmpty()) {
+                if (update.returning().isEmpty()) {
+                    plainUpdate(update);
+                } else {
+                    deltaTable("FINAL", update.table(), update.returning(), () -> plainUpdate(update));
+                }
+                return;
+            }
+            if (!update.returning().isEmpty()) {
+                throw unsupported("UPDATE ... FROM with RETURNING");
+            }
+            if (update.sets().isEmpty()) {
+                plainUpdate(update); // reports the missing SET
+            }
+            mergeUsing(update.table(), update.from(), update.where(), () -> {
+                append(" WHEN MATCHED THEN UPDATE SET ");
+                assignments(update.sets());
+            });
+        }
+
+        @Override
+        public void visitDelete(Delete delete) {
+            if (delete.using().isEmpty()) {
+                if (delete.returning().isEmpty()) {
+                    plainDelete(delete);
+                } else {
+                    deltaTable("OLD", delete.table(), delete.returning(), () -> plainDelete(delete));
+                }
+                return;
+            }
+            if (!delete.returning().isEmpty()) {
+                throw unsupported("DELETE ... USING with RETURNING");
+            }
+            mergeUsing(delete.table(), delete.using(), delete.where(), () -> append(" WHEN MATCHED THEN DELETE"));
+        }
+
+        private void mergeUsing(Table table, List<FromNode> sources, io.retort.expression.Condition where, Runnable action) {
+            if (sources.size() > 1) {
+                require(Capability.MULTI_TABLE_DML, "UPDATE/DELETE with several extra tables");
+            }
+            if (where == null) {
+                throw new io.retort.exception.InvalidStatementException("UPDATE ... FROM / DELETE ... USING on ["
+                        + table + "] needs a WHERE clause that links the tables");
+            }
+            List<FromNode> scope = new ArrayList<>();
+            scope.add(table);
+            scope.addAll(sources);
+            inScope(scope, () -> {
+                append("MERGE INTO ");
+                qualifier(table);
+                append(" USING ");
+                fromItem(sources.get(0));
+                append(" ON ");
+                renderOperand(where);
+                action.run();
+            });
+        }
+
+        private io.retort.exception.UnsupportedByDialectException unsupported(String what) {
+            return new io.retort.exception.UnsupportedByDialectException(what + " is not supported by the H2 dialect");
+        }
+    }
+}

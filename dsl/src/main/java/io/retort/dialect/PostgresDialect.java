@@ -1,0 +1,110 @@
+package io.retort.dialect;
+
+import io.retort.compile.Capability;
+import io.retort.compile.Dialect;
+import io.retort.compile.RenderContext;
+import io.retort.compile.SqlRenderer;
+import io.retort.expression.NextValue;
+import io.retort.expression.Param;
+import io.retort.type.ArrayType;
+import io.retort.type.DataType;
+import io.retort.type.EnumType;
+import io.retort.type.TypeKind;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** PostgreSQL 12 and later. */
+final class PostgresDialect extends Dialect {
+    private static final Set<String> RESERVED = Set.of(
+            "ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC", "AUTHORIZATION", "BINARY",
+            "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLLATION", "COLUMN", "CONCURRENTLY", "CONSTRAINT", "CREATE",
+            "CROSS", "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME",
+            "CURRENT_TIMESTAMP", "CURRENT_USER", "DEFAULT", "DEFERRABLE", "DESC", "DISTINCT", "DO", "ELSE", "END",
+            "EXCEPT", "FALSE", "FETCH", "FOR", "FOREIGN", "FREEZE", "FROM", "FULL", "GRANT", "GROUP", "HAVING", "ILIKE",
+            "IN", "INITIALLY", "INNER", "INTERSECT", "INTO", "IS", "ISNULL", "JOIN", "LATERAL", "LEADING", "LEFT", "LIKE",
+            "LIMIT", "LOCALTIME", "LOCALTIMESTAMP", "NATURAL", "NOT", "NOTNULL", "NULL", "OFFSET", "ON", "ONLY", "OR",
+            "ORDER", "OUTER", "OVERLAPS", "PLACING", "PRIMARY", "REFERENCES", "RETURNING", "RIGHT", "SELECT",
+            "SESSION_USER", "SIMILAR", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TABLESAMPLE", "THEN", "TO",
+            "TRAILING", "TRUE", "UNION", "UNIQUE", "USER", "USING", "VARIADIC", "VERBOSE", "WHEN", "WHERE", "WINDOW",
+            "WITH");
+    private static final Set<Capability> CAPABILITIES = EnumSet.allOf(Capability.class);
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public boolean supports(Capability capability) {
+        return CAPABILITIES.contains(capability);
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    public String typeName(DataType<?> type) {
+        return switch (type.kind()) {
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> type.precision() == null ? "NUMERIC"
+                    : "NUMERIC(" + type.precision() + ", " + (type.scale() == null ? 0 : type.scale()) + ")";
+            case REAL -> "REAL";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case CHAR -> "CHAR(" + type.length() + ")";
+            case VARCHAR -> "VARCHAR(" + type.length() + ")";
+            case TEXT, UNKNOWN -> "TEXT";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
+            case BINARY -> "BYTEA";
+            case JSON -> "JSONB";
+            case ENUM -> enumType(type);
+            case ARRAY -> typeName(((ArrayType<?>) type.databaseType()).elementType()) + "[]";
+        };
+    }
+
+    private String enumType(DataType<?> type) {
+        EnumType<?> e = (EnumType<?>) type.databaseType();
+        return e.isNative() ? identifier(e.nativeName()) : "VARCHAR(" + e.length() + ")";
+    }
+
+    @Override
+    protected SqlRenderer newRenderer(RenderContext context) {
+        return new Renderer(context);
+    }
+
+    /** PostgreSQL's SQL is the base SQL, but for typed placeholders and {@code nextval}. */
+    private static final class Renderer extends SqlRenderer {
+        Renderer(RenderContext context) {
+            super(context);
+        }
+
+        @Override
+        protected void placeholder(Param<?> param) {
+            TypeKind kind = param.type().kind();
+            boolean nativeEnum = kind == TypeKind.ENUM && ((EnumType<?>) param.type().databaseType()).isNative();
+            if (!context.inlineValues() && (kind == TypeKind.JSON || nativeEnum)) {
+                // pgjdbc and r2dbc send strings as varchar, which PostgreSQL will not turn into jsonb or an enum implicitly
+                append("CAST(");
+                super.placeholder(param);
+                append(" AS ").append(dialect.typeName(param.type())).append(")");
+            } else {
+                super.placeholder(param);
+            }
+        }
+
+        @Override
+        public void visitNextValue(NextValue n) {
+            String name = (n.schema() == null ? "" : dialect.identifier(n.schema()) + ".") + dialect.identifier(n.name());
+            append("nextval(").append(dialect.stringLiteral(name)).append(")");
+        }
+    }
+}

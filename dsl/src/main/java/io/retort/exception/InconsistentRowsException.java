@@ -1,0 +1,10 @@
+package io.retort.exception;
+
+/**
+ * A multi-row INSERT was given no rows or rows whose columns differ.
+ */
+public class InconsistentRowsException extends RetortException {
+    public InconsistentRowsException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,10 @@
+package io.retort.exception;
+
+/**
+ * An identifier (table, column, constraint or alias name) is empty, contains NUL, or is longer than the dialect allows.
+ */
+public class InvalidIdentifierException extends RetortException {
+    public InvalidIdentifierException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,10 @@
+package io.retort.exception;
+
+/**
+ * A table looked up by name is not part of the metadata.
+ */
+public class NoSuchTableException extends RetortException {
+    public NoSuchTableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,6 @@
+package io.retort.expression;
+
+/** {@code AND} and {@code OR}. */
+public enum LogicalOperator {
+    AND, OR
+}

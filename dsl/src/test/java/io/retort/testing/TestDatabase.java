@@ -1,0 +1,153 @@
+package io.retort.testing;
+
+import io.retort.compile.BoundValue;
+import io.retort.compile.CompiledStatement;
+import io.retort.compile.Compiler;
+import io.retort.compile.Dialect;
+import io.retort.compile.PlaceholderStyle;
+import io.retort.ddl.SchemaDdl;
+import io.retort.dialect.Dialects;
+import io.retort.schema.MetaData;
+import io.retort.statement.Statement;
+import io.retort.type.TypeKind;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A real database for a test: H2 in memory, or a private schema on the local PostgreSQL (URL from
+ * {@code RETORT_PG_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
+ * Runs compiled statements over plain JDBC, which is all the DSL tests need before the engine exists.
+ */
+public final class TestDatabase implements AutoCloseable {
+    public static final String PG_URL = System.getenv().getOrDefault("RETORT_PG_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+    private final Dialect dialect;
+    private final Connection connection;
+    private final Compiler compiler;
+    private final String schema;
+
+    private TestDatabase(Dialect dialect, Connection connection, String schema) {
+        this.dialect = dialect;
+        this.connection = connection;
+        this.compiler = Compiler.of(dialect, PlaceholderStyle.QUESTION_MARK);
+        this.schema = schema;
+    }
+
+    /** The dialects every execution test runs on. */
+    public static List<Dialect> dialects() {
+        return List.of(Dialects.H2, Dialects.POSTGRES);
+    }
+
+    public static TestDatabase open(Dialect dialect) {
+        try {
+            if (dialect == Dialects.H2) {
+                String name = "t" + UUID.randomUUID().toString().replace("-", "");
+                return new TestDatabase(dialect, DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=0"), null);
+            }
+            Connection c = DriverManager.getConnection(PG_URL);
+            String schema = "retort_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            try (var st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + schema);
+                st.execute("SET search_path TO " + schema);
+            }
+            return new TestDatabase(dialect, c, schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open a " + dialect.name() + " test database: " + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Compiler compiler() {
+        return compiler;
+    }
+
+    public void createAll(MetaData metadata) {
+        SchemaDdl.createAll(metadata, connection);
+    }
+
+    /** Runs a statement and returns its rows (or the update count as a single cell). */
+    public List<List<Object>> run(Statement statement) {
+        CompiledStatement compiled = compiler.compile(statement);
+        List<BoundValue> values = compiler.bind(compiled, statement);
+        try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
+            for (int i = 0; i < values.size(); i++) {
+                bind(ps, i + 1, values.get(i));
+            }
+            boolean hasRows = ps.execute();
+            List<List<Object>> rows = new ArrayList<>();
+            if (!hasRows) {
+                rows.add(List.of(ps.getUpdateCount()));
+                return rows;
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int c = 1; c <= n; c++) {
+                        row.add(rs.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL [" + compiled.sql() + "] failed on " + dialect.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs raw SQL (test setup only). */
+    public void execute(String sql) {
+        try (var st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void bind(PreparedStatement ps, int index, BoundValue v) throws SQLException {
+        Object value = v.value();
+        if (value == null) {
+            ps.setObject(index, null);
+        } else if (value instanceof List<?> list) {
+            String element = dialect.typeName(((io.retort.type.ArrayType<?>) v.type().databaseType()).elementType());
+            element = element.replaceAll("\\(.*", "").toLowerCase(Locale.ROOT);
+            ps.setArray(index, connection.createArrayOf(element, list.toArray()));
+        } else if (value instanceof io.retort.type.Json json) {
+            ps.setString(index, json.text());
+        } else if (v.type().kind() == TypeKind.ENUM) {
+            ps.setString(index, value.toString());
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (schema != null) {
+                try (var st = connection.createStatement()) {
+                    st.execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clean up the test database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.retort.testing;
+
+import io.retort.schema.Column;
+import io.retort.schema.Table;
+
+import static io.retort.type.SqlTypes.BIGINT;
+import static io.retort.type.SqlTypes.INTEGER;
+import static io.retort.type.SqlTypes.varchar;
+
+/** The tutorial's users table. */
+public final class Users extends Table {
+    public static final Users USERS = new Users();
+
+    public final Column<Long> ID = column("id", BIGINT, primaryKey(), identity());
+    public final Column<String> NAME = column("name", varchar(100), notNull());
+    public final Column<String> EMAIL = column("email", varchar(200), unique());
+    public final Column<Integer> AGE = column("age", INTEGER, check(c -> USERS_AGE(c).ge(0)));
+
+    private Users() {
+        super("users");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Column<Integer> USERS_AGE(Column<?> c) {
+        return (Column<Integer>) c;
+    }
+}
