@@ -1,0 +1,36 @@
+package io.retort.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the quickstart end to end, so the README's first command cannot silently break. */
+class CoreQuickstartTest {
+
+    @Test
+    void quickstartRunsAndEchoesItsSql() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            CoreQuickstart.main(new String[]{"jdbc:h2:mem:quickstart_test;DB_CLOSE_DELAY=-1"});
+        } finally {
+            System.setOut(original);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("CREATE TABLE IF NOT EXISTS users")
+                .contains("SELECT id FROM FINAL TABLE (INSERT INTO users (name, fullname, age) VALUES (?, ?, ?))")
+                .contains("JOIN addresses ON addresses.user_id = users.id")
+                .contains("[Sandy Squirrel]")
+                .contains("[patrick, 34]")
+                .contains("WHERE users.age BETWEEN $1 AND $2");
+        // after the delete cascade two addresses remain; the rolled-back insert left no squidward
+        assertThat(text).containsSubsequence("SELECT count(*) FROM addresses", "[2]",
+                "SELECT count(*) FROM users WHERE users.name = ?", "[0]");
+    }
+}
