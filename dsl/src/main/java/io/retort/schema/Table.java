@@ -273,9 +273,17 @@ public abstract class Table implements FromNode {
         return new ColumnOption.ServerDefault(Objects.requireNonNull(sql, "sql"));
     }
 
-    /** @param condition builds the check from the column @return a single-column {@code CHECK} */
-    protected static ColumnOption check(Function<Column<?>, Condition> condition) {
-        return new ColumnOption.Check(null, Objects.requireNonNull(condition, "condition"));
+    /**
+     * A single-column check, written with the column's type: {@code check((Column<Integer> c) -> c.ge(0))}.
+     *
+     * @param condition builds the check from the column
+     * @param <T>       the column's Java type
+     * @return a single-column {@code CHECK}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected static <T> ColumnOption check(Function<Column<T>, Condition> condition) {
+        Objects.requireNonNull(condition, "condition");
+        return new ColumnOption.Check(null, (Function) condition);
     }
 
     /** @param text the comment @return a column comment */

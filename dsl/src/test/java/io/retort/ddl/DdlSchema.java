@@ -71,7 +71,7 @@ final class DdlSchema {
         final Column<List<Integer>> SCORES = column("scores", arrayOf(INTEGER));
         final Column<Money> BALANCE = column("balance", converted(decimal(12, 2), Money.class, Money::new, Money::amount));
         // "order" is reserved on both databases: it must be quoted
-        final Column<Integer> ORDER = column("order", INTEGER, check(c -> ((Column<Integer>) c).ge(0)));
+        final Column<Integer> ORDER = column("order", INTEGER, check((Column<Integer> c) -> c.ge(0)));
 
         private Everything() {
             super("everything");

@@ -14,14 +14,9 @@ public final class Users extends Table {
     public final Column<Long> ID = column("id", BIGINT, primaryKey(), identity());
     public final Column<String> NAME = column("name", varchar(100), notNull());
     public final Column<String> EMAIL = column("email", varchar(200), unique());
-    public final Column<Integer> AGE = column("age", INTEGER, check(c -> USERS_AGE(c).ge(0)));
+    public final Column<Integer> AGE = column("age", INTEGER, check((Column<Integer> c) -> c.ge(0)));
 
     private Users() {
         super("users");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Column<Integer> USERS_AGE(Column<?> c) {
-        return (Column<Integer>) c;
     }
 }
