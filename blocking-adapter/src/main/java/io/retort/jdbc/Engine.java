@@ -1,0 +1,223 @@
+package io.retort.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.retort.compile.Compiler;
+import io.retort.compile.DdlCompiler;
+import io.retort.compile.Dialect;
+import io.retort.compile.PlaceholderStyle;
+import io.retort.ddl.SchemaDdl;
+import io.retort.exception.PoolTimeoutException;
+import io.retort.exception.ResourceClosedException;
+import io.retort.exception.RetortException;
+import io.retort.schema.MetaData;
+import io.retort.statement.Statement;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * The starting point of the blocking path (SQLAlchemy's {@code create_engine}): a dialect, a HikariCP pool and
+ * a compiled-statement cache, made from one URL.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.create("h2:mem:app", EngineOptions.DEFAULTS.withEcho(true))) {
+ *     engine.createAll(METADATA);
+ *     engine.inTransaction(c -> c.execute(insertInto(USERS).set(USERS.NAME, "ada")));
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+    private final EngineUrl url;
+    private final EngineOptions options;
+    private final HikariDataSource pool;
+    private final Compiler compiler;
+    private final JdbcValues values;
+    private final StatementLog log;
+    private volatile boolean closed;
+
+    private Engine(EngineUrl url, EngineOptions options) {
+        this.url = url;
+        this.options = options;
+        this.compiler = Compiler.of(url.dialect(), PlaceholderStyle.QUESTION_MARK);
+        this.values = new JdbcValues(url.dialect());
+        this.log = new StatementLog(options.echo());
+        this.pool = new HikariDataSource(hikariConfig(url, options));
+    }
+
+    /**
+     * @param url {@code h2:mem:name}, {@code h2:file:path}, {@code postgresql://user:pass@host:port/db} or a JDBC URL
+     * @return an engine with the default options
+     */
+    public static Engine create(String url) {
+        return create(url, EngineOptions.DEFAULTS);
+    }
+
+    /**
+     * @param url     the database's address
+     * @param options pool, echo and timeout options
+     * @return the engine; close it to close its pool
+     */
+    public static Engine create(String url, EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        EngineUrl parsed = EngineUrl.parse(url);
+        try {
+            return new Engine(parsed, options);
+        } catch (RuntimeException e) {
+            throw new RetortException("Cannot start an engine for [" + EngineUrl.redact(parsed.jdbcUrl()) + "]: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariConfig hikariConfig(EngineUrl url, EngineOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        config.setPoolName("retort-" + POOL_NUMBER.incrementAndGet());
+        config.setMaximumPoolSize(options.maxPoolSize());
+        config.setMinimumIdle(options.minIdle());
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        config.setIdleTimeout(options.idleTimeout().toMillis());
+        config.setMaxLifetime(options.maxLifetime().toMillis());
+        config.setLeakDetectionThreshold(options.leakDetectionThreshold().toMillis());
+        config.setAutoCommit(true);
+        // connections are opened on demand, so creating an engine never fails just because the server is slow
+        config.setInitializationFailTimeout(-1);
+        if (options.isolation() != null) {
+            config.setTransactionIsolation("TRANSACTION_" + options.isolation().name());
+        }
+        if (url.dialect().name().equals("PostgreSQL")) {
+            config.addDataSourceProperty("ApplicationName", options.applicationName());
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // keep row values out of exception messages (pgjdbc quotes them in "Detail:")
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
+        options.driverProperties().forEach(config::addDataSourceProperty);
+        return config;
+    }
+
+    /**
+     * Borrows a connection from the pool; close it to give it back.
+     *
+     * @return the connection
+     * @throws PoolTimeoutException if none is free within the connection timeout
+     * @throws ResourceClosedException if the engine is closed
+     */
+    public Connection connect() {
+        requireOpen();
+        try {
+            return new Connection(this, pool.getConnection());
+        } catch (SQLTransientConnectionException e) {
+            throw new PoolTimeoutException("No connection became free within " + options.connectionTimeout().toMillis()
+                    + " ms (" + poolStats() + "); raise maxPoolSize or connectionTimeout, or close connections sooner", e);
+        } catch (SQLException e) {
+            if (closed) {
+                throw new ResourceClosedException("This engine is closed", e);
+            }
+            throw JdbcErrors.translate(e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+        }
+    }
+
+    /**
+     * Runs one statement on a pooled connection, committed at once.
+     *
+     * @param statement the statement
+     * @return its result
+     */
+    public Result execute(Statement statement) {
+        try (Connection c = connect()) {
+            return c.execute(statement);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a pooled connection: committed when it returns, rolled back when it
+     * throws, and the connection returned to the pool either way.
+     *
+     * @param work what to do
+     * @param <T>  its result
+     * @return what {@code work} returned
+     */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection c = connect()) {
+            return c.inTransaction(work);
+        }
+    }
+
+    /** @param metadata the schema to create, skipping what exists */
+    public void createAll(MetaData metadata) {
+        try (Connection c = connect()) {
+            log.event(String.join(";\n", new DdlCompiler(dialect()).createAll(metadata)));
+            SchemaDdl.createAll(metadata, c.jdbcConnection());
+        }
+    }
+
+    /** @param metadata the schema to drop, skipping what is gone */
+    public void dropAll(MetaData metadata) {
+        try (Connection c = connect()) {
+            log.event(String.join(";\n", new DdlCompiler(dialect()).dropAll(metadata)));
+            SchemaDdl.dropAll(metadata, c.jdbcConnection());
+        }
+    }
+
+    /** @return the dialect, from the URL */
+    public Dialect dialect() {
+        return url.dialect();
+    }
+
+    /** @return the options the engine was made with */
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** @return the pool as a JDBC data source, for tools that want one */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** @return the pool's counts now */
+    public PoolStats poolStats() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolStats(0, 0, 0, 0);
+        }
+        return new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(), bean.getTotalConnections(),
+                bean.getThreadsAwaitingConnection());
+    }
+
+    Compiler compiler() {
+        return compiler;
+    }
+
+    JdbcValues values() {
+        return values;
+    }
+
+    StatementLog log() {
+        return log;
+    }
+
+    /** Closes the pool; later calls fail with {@link ResourceClosedException}. */
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ResourceClosedException("This engine is closed; create a new one with Engine.create(url)");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.retort.jdbc;
+
+import io.retort.exception.InvalidConfigException;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How an {@link Engine} pools, logs and runs: immutable, changed with {@code with*} methods that return a copy.
+ * The defaults are HikariCP's, which are safe: a 30 s connection timeout, validation on borrow, no leak
+ * detection in production.
+ *
+ * @param maxPoolSize           the most connections the pool opens (default 10)
+ * @param minIdle               idle connections kept ready (default 10, as HikariCP)
+ * @param connectionTimeout     how long a borrower waits for a connection (default 30 s, at least 250 ms)
+ * @param idleTimeout           how long an idle connection above {@code minIdle} is kept (default 10 min)
+ * @param maxLifetime           the longest a connection lives (default 30 min, at least 30 s)
+ * @param leakDetectionThreshold how long a connection may be held before a leak warning; 0 disables (at least 2 s)
+ * @param echo                  whether every statement is logged with its parameters and time
+ * @param isolation             the default transaction isolation, or {@code null} for the database's
+ * @param fetchSize             rows fetched per round trip when streaming (default 1000)
+ * @param statementTimeout      the default statement timeout, or {@code null} for none
+ * @param applicationName       the name the database sees for this engine's connections
+ * @param driverProperties      extra JDBC driver properties
+ */
+public record EngineOptions(int maxPoolSize, int minIdle, Duration connectionTimeout, Duration idleTimeout,
+                            Duration maxLifetime, Duration leakDetectionThreshold, boolean echo, IsolationLevel isolation,
+                            int fetchSize, Duration statementTimeout, String applicationName,
+                            Map<String, String> driverProperties) {
+
+    /** The defaults. */
+    public static final EngineOptions DEFAULTS = new EngineOptions(10, 10, Duration.ofSeconds(30), Duration.ofMinutes(10),
+            Duration.ofMinutes(30), Duration.ZERO, false, null, 1000, null, "retort", Map.of());
+
+    public EngineOptions {
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(maxLifetime, "maxLifetime");
+        Objects.requireNonNull(leakDetectionThreshold, "leakDetectionThreshold");
+        Objects.requireNonNull(applicationName, "applicationName");
+        driverProperties = Map.copyOf(driverProperties);
+        if (maxPoolSize < 1) {
+            throw new InvalidConfigException("maxPoolSize must be at least 1, got [" + maxPoolSize + "]");
+        }
+        if (minIdle < 0 || minIdle > maxPoolSize) {
+            throw new InvalidConfigException("minIdle must be between 0 and maxPoolSize [" + maxPoolSize + "], got [" + minIdle + "]");
+        }
+        if (connectionTimeout.toMillis() < 250) {
+            throw new InvalidConfigException("connectionTimeout must be at least 250 ms, got [" + connectionTimeout.toMillis() + " ms]");
+        }
+        if (maxLifetime.toMillis() < 30_000) {
+            throw new InvalidConfigException("maxLifetime must be at least 30 s, got [" + maxLifetime.toMillis() + " ms]");
+        }
+        long leak = leakDetectionThreshold.toMillis();
+        if (leak != 0 && leak < 2000) {
+            throw new InvalidConfigException("leakDetectionThreshold must be 0 (off) or at least 2000 ms, got [" + leak + " ms]");
+        }
+        if (fetchSize < 1) {
+            throw new InvalidConfigException("fetchSize must be at least 1, got [" + fetchSize + "]");
+        }
+        if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
+            throw new InvalidConfigException("statementTimeout must be positive, or null for none");
+        }
+    }
+
+    /** @param size the most connections @return a copy with that pool size (and {@code minIdle} capped to it) */
+    public EngineOptions withMaxPoolSize(int size) {
+        return new EngineOptions(size, Math.min(minIdle, Math.max(size, 1)), connectionTimeout, idleTimeout, maxLifetime,
+                leakDetectionThreshold, echo, isolation, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param idle idle connections kept @return a copy */
+    public EngineOptions withMinIdle(int idle) {
+        return new EngineOptions(maxPoolSize, idle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold,
+                echo, isolation, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param timeout the borrow timeout @return a copy */
+    public EngineOptions withConnectionTimeout(Duration timeout) {
+        return new EngineOptions(maxPoolSize, minIdle, timeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
+                isolation, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param lifetime the longest a connection lives @return a copy */
+    public EngineOptions withMaxLifetime(Duration lifetime) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, lifetime, leakDetectionThreshold, echo,
+                isolation, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param threshold how long a held connection counts as leaked; 0 disables @return a copy */
+    public EngineOptions withLeakDetectionThreshold(Duration threshold) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, threshold, echo,
+                isolation, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param on whether to log every statement @return a copy */
+    public EngineOptions withEcho(boolean on) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, on,
+                isolation, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param level the default isolation level @return a copy */
+    public EngineOptions withIsolation(IsolationLevel level) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
+                level, fetchSize, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param rows rows per round trip when streaming @return a copy */
+    public EngineOptions withFetchSize(int rows) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
+                isolation, rows, statementTimeout, applicationName, driverProperties);
+    }
+
+    /** @param timeout the default statement timeout, or null @return a copy */
+    public EngineOptions withStatementTimeout(Duration timeout) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
+                isolation, fetchSize, timeout, applicationName, driverProperties);
+    }
+
+    /** @param name the name the database sees @return a copy */
+    public EngineOptions withApplicationName(String name) {
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
+                isolation, fetchSize, statementTimeout, name, driverProperties);
+    }
+
+    /** @param name a driver property @param value its value @return a copy with the property added */
+    public EngineOptions withDriverProperty(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(driverProperties);
+        all.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
+                isolation, fetchSize, statementTimeout, applicationName, all);
+    }
+}

@@ -1,0 +1,16 @@
+package io.retort.jdbc;
+
+/**
+ * A snapshot of the engine's pool.
+ *
+ * @param active  connections lent out
+ * @param idle    connections ready in the pool
+ * @param total   all open connections
+ * @param waiting threads waiting for a connection
+ */
+public record PoolStats(int active, int idle, int total, int waiting) {
+    @Override
+    public String toString() {
+        return "total=" + total + ", active=" + active + ", idle=" + idle + ", waiting=" + waiting;
+    }
+}
