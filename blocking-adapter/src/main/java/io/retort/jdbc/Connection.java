@@ -37,6 +37,7 @@ public final class Connection implements AutoCloseable {
     private final Deque<Transaction> transactions = new ArrayDeque<>();
     private final List<RowStream> streams = new ArrayList<>();
     private boolean closed;
+    private boolean sessionStateTouched;
     private int isolationToRestore = -1;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
@@ -54,14 +55,30 @@ public final class Connection implements AutoCloseable {
      * @throws StatementException (or a subclass chosen by SQLSTATE) if the database rejects it
      */
     public Result execute(Statement statement) {
+        return execute(statement, engine.options().statementTimeout());
+    }
+
+    /**
+     * Runs a statement with a timeout of its own; when it expires the database cancels the statement and a
+     * {@link io.retort.exception.QueryTimeoutException} is thrown. The timeout applies to this statement only.
+     *
+     * @param statement any Retort statement
+     * @param timeout   how long it may run (whole seconds, rounded up, as JDBC counts), or {@code null} for none
+     * @return its rows and row count
+     */
+    public Result execute(Statement statement, java.time.Duration timeout) {
         Objects.requireNonNull(statement, "statement");
         requireOpen();
+        if (statement instanceof io.retort.statement.TextStatement) {
+            // raw SQL may change session state (SET ...); it is reset before the connection goes back to the pool
+            sessionStateTouched = true;
+        }
         Compiler compiler = engine.compiler();
         CompiledStatement compiled = compiler.compile(statement);
         List<BoundValue> values = compiler.bind(compiled, statement);
         long start = System.nanoTime();
         try (PreparedStatement ps = jdbc.prepareStatement(compiled.sql())) {
-            applyTimeout(ps);
+            applyTimeout(ps, timeout);
             for (int i = 0; i < values.size(); i++) {
                 engine.values().bind(ps, i + 1, values.get(i));
             }
@@ -403,7 +420,10 @@ public final class Connection implements AutoCloseable {
     }
 
     private void applyTimeout(PreparedStatement ps) throws SQLException {
-        java.time.Duration timeout = engine.options().statementTimeout();
+        applyTimeout(ps, engine.options().statementTimeout());
+    }
+
+    private static void applyTimeout(PreparedStatement ps, java.time.Duration timeout) throws SQLException {
         if (timeout != null) {
             ps.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
         }
@@ -456,6 +476,14 @@ public final class Connection implements AutoCloseable {
                     root.rollback();
                 } catch (RuntimeException e) {
                     failure = add(failure, e);
+                }
+            }
+            String reset = engine.dialect().sessionResetStatement();
+            if (sessionStateTouched && reset != null) {
+                try (java.sql.Statement st = jdbc.createStatement()) {
+                    st.execute(reset);
+                } catch (SQLException e) {
+                    failure = add(failure, JdbcErrors.translate(e, reset, List.of()));
                 }
             }
         } finally {

@@ -97,7 +97,7 @@ public final class Engine implements AutoCloseable {
         if (options.isolation() != null) {
             config.setTransactionIsolation("TRANSACTION_" + options.isolation().name());
         }
-        if (url.dialect().name().equals("PostgreSQL")) {
+        if (url.dialect() == io.retort.dialect.Dialects.POSTGRES) {
             config.addDataSourceProperty("ApplicationName", options.applicationName());
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             // keep row values out of exception messages (pgjdbc quotes them in "Detail:")

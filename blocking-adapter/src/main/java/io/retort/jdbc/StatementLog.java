@@ -16,11 +16,16 @@ final class StatementLog {
     private static final Logger LOG = LoggerFactory.getLogger("io.retort.echo");
 
     private final boolean echo;
-    private final boolean toStderr;
+    private final java.util.function.Consumer<String> sink;
 
     StatementLog(boolean echo) {
+        this(echo, LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory
+                ? line -> System.err.println("[retort] " + line) : LOG::info);
+    }
+
+    StatementLog(boolean echo, java.util.function.Consumer<String> sink) {
         this.echo = echo;
-        this.toStderr = echo && LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory;
+        this.sink = sink;
     }
 
     boolean enabled() {
@@ -50,11 +55,7 @@ final class StatementLog {
     }
 
     private void emit(String line) {
-        if (toStderr) {
-            System.err.println("[retort] " + line);
-        } else {
-            LOG.info(line);
-        }
+        sink.accept(line);
     }
 
     private static String show(Object value) {

@@ -72,6 +72,14 @@ public abstract class Dialect {
         return '\'' + value.replace("'", "''") + '\'';
     }
 
+    /**
+     * @return the statement that clears session settings ({@code SET ...}) before a pooled connection is
+     *         reused, or {@code null} when the dialect keeps no such state per connection
+     */
+    public String sessionResetStatement() {
+        return null;
+    }
+
     @Override
     public String toString() {
         return name();

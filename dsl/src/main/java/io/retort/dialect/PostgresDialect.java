@@ -77,6 +77,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String sessionResetStatement() {
+        return "RESET ALL";
+    }
+
+    @Override
     protected SqlRenderer newRenderer(RenderContext context) {
         return new Renderer(context);
     }
