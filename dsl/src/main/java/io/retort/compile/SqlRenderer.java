@@ -784,7 +784,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
         } else {
             plainInsert(insert);
         }
-        returning(insert.table(), insert.returning());
+        returning(insert.table(), List.of(), insert.returning());
     }
 
     /** @param insert an insert without conflict clause, rendered without RETURNING */
@@ -874,16 +874,23 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     }
 
     /**
-     * @param table     the table the rows come from
-     * @param returning the returned expressions; nothing is written when empty
+     * Writes {@code RETURNING}: the target table's columns unqualified, those of the other tables of
+     * {@code UPDATE ... FROM} / {@code DELETE ... USING} qualified.
+     *
+     * @param table        the table the rows come from
+     * @param otherSources the statement's other tables, visible to the returned expressions
+     * @param returning    the returned expressions; nothing is written when empty
      */
-    protected void returning(Table table, List<Expression<?>> returning) {
+    protected void returning(Table table, List<FromNode> otherSources, List<Expression<?>> returning) {
         if (returning.isEmpty()) {
             return;
         }
         require(Capability.RETURNING, "RETURNING");
         sql.append(" RETURNING ");
-        inScope(List.of(table), () -> unqualified(table, () -> renderList(returning)));
+        List<FromNode> sources = new ArrayList<>();
+        sources.add(table);
+        sources.addAll(otherSources);
+        inScope(sources, () -> unqualified(table, () -> renderList(returning)));
     }
 
     /** @param where a DML filter; refuses a missing one unless every row was asked for */
@@ -897,7 +904,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     @Override
     public void visitUpdate(Update update) {
         plainUpdate(update);
-        returning(update.table(), update.returning());
+        returning(update.table(), update.from(), update.returning());
     }
 
     /** @param update an update rendered without RETURNING */
@@ -933,7 +940,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     @Override
     public void visitDelete(Delete delete) {
         plainDelete(delete);
-        returning(delete.table(), delete.returning());
+        returning(delete.table(), delete.using(), delete.returning());
     }
 
     /** @param delete a delete rendered without RETURNING */
