@@ -235,6 +235,15 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     }
 
     /**
+     * Declares that this renderer writes clauses of the statement in another order than the statement
+     * tree (as H2 does when it puts {@code RETURNING} first). Placeholders still bind the right values;
+     * the compiler only stops caching the rare statement that uses one parameter object in several places.
+     */
+    protected final void rendersOutOfTreeOrder() {
+        context.markReordered();
+    }
+
+    /**
      * Renders columns owned by {@code owner} without a qualifier while {@code body} runs, as
      * {@code RETURNING} and {@code SET} need.
      *

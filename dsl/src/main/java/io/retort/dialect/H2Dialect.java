@@ -136,6 +136,7 @@ final class H2Dialect extends Dialect {
         }
 
         private void deltaTable(String which, Table table, List<Expression<?>> returning, Runnable statement) {
+            rendersOutOfTreeOrder();
             append("SELECT ");
             inScope(List.of(table), () -> unqualified(table, () -> renderList(returning)));
             append(" FROM ").append(which).append(" TABLE (");
@@ -161,6 +162,7 @@ final class H2Dialect extends Dialect {
                 identifier(insert.columns().get(i).name());
             }
             append(") ON ");
+            rendersOutOfTreeOrder(); // the WHERE of the update comes before its SET
             inScope(List.of(table, Excluded.ROW), () -> {
                 List<Column<?>> target = conflict.target();
                 for (int i = 0; i < target.size(); i++) {
@@ -237,6 +239,7 @@ final class H2Dialect extends Dialect {
                 throw new io.retort.exception.InvalidStatementException("UPDATE ... FROM / DELETE ... USING on ["
                         + table + "] needs a WHERE clause that links the tables");
             }
+            rendersOutOfTreeOrder(); // the WHERE becomes the ON and comes before the SET
             List<FromNode> scope = new ArrayList<>();
             scope.add(table);
             scope.addAll(sources);
