@@ -847,14 +847,19 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
      */
     protected void upsert(Insert insert) {
         plainInsert(insert);
-        sql.append(" ON CONFLICT (");
-        for (int i = 0; i < insert.onConflict().target().size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
+        sql.append(" ON CONFLICT");
+        List<io.retort.schema.Column<?>> target = insert.onConflict().target();
+        if (!target.isEmpty()) {
+            // without a target, DO NOTHING skips a row that conflicts on any unique constraint
+            sql.append(" (");
+            for (int i = 0; i < target.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                identifier(target.get(i).name());
             }
-            identifier(insert.onConflict().target().get(i).name());
+            sql.append(')');
         }
-        sql.append(')');
         if (insert.onConflict().doNothing()) {
             sql.append(" DO NOTHING");
             return;

@@ -147,6 +147,11 @@ final class H2Dialect extends Dialect {
         private void merge(Insert insert) {
             OnConflict conflict = insert.onConflict();
             Table table = insert.table();
+            if (conflict.target().isEmpty()) {
+                throw new io.retort.exception.UnsupportedByDialectException("An upsert without conflict columns is not "
+                        + "supported by the H2 dialect: H2 emulates upserts with MERGE, which matches rows on given columns. "
+                        + "Name the unique key, e.g. onConflictDoNothing(TABLE.EMAIL)");
+            }
             append("MERGE INTO ");
             qualifier(table);
             append(" USING (");

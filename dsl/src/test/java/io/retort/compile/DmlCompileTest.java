@@ -73,6 +73,28 @@ class DmlCompileTest {
     }
 
     @Test
+    void upsertDoNothingWithoutTarget() {
+        var stmt = insertInto(USERS).set(USERS.NAME, "ada").set(USERS.EMAIL, "a@x").onConflictDoNothing();
+        assertSql(stmt, Dialects.POSTGRES, "INSERT INTO users (name, email) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        assertThatThrownBy(() -> h2().compile(stmt)).isInstanceOf(UnsupportedByDialectException.class)
+                .hasMessageContaining("conflict columns").hasMessageContaining("onConflictDoNothing(");
+    }
+
+    @Test
+    void upsertFromSelect() {
+        var stmt = insertInto(USERS).columns(USERS.NAME, USERS.EMAIL)
+                .select(select(ADDRESSES.EMAIL, ADDRESSES.EMAIL).from(ADDRESSES).where(ADDRESSES.ID.gt(1L)))
+                .onConflictDoNothing(USERS.EMAIL);
+        assertSql(stmt, Dialects.POSTGRES, """
+                INSERT INTO users (name, email) SELECT addresses.email_address, addresses.email_address FROM addresses
+                WHERE addresses.id > ? ON CONFLICT (email) DO NOTHING""");
+        assertSql(stmt, Dialects.H2, """
+                MERGE INTO users USING (SELECT addresses.email_address, addresses.email_address FROM addresses
+                WHERE addresses.id > ?) AS excluded (name, email) ON users.email = excluded.email
+                WHEN NOT MATCHED THEN INSERT (name, email) VALUES (excluded.name, excluded.email)""");
+    }
+
+    @Test
     void upsertDoUpdateWhere() {
         var stmt = insertInto(USERS).columns(USERS.NAME, USERS.EMAIL, USERS.AGE).values("ada", "a@x", 1).values("bob", "b@x", 2)
                 .onConflictDoUpdate(List.of(USERS.EMAIL), set(USERS.NAME, excluded(USERS.NAME)),

@@ -164,6 +164,15 @@ class QueryCompileTest {
     }
 
     @Test
+    void starsAndGroupByLabel() {
+        both(select(USERS.star()).from(USERS), "SELECT users.* FROM users");
+        both(io.retort.Sql.selectFrom(TAGS), "SELECT tags.id, tags.label FROM tags");
+        var decade = USERS.AGE.div(10).as("decade");
+        both(select(decade, count()).from(USERS).groupBy(decade).orderBy(decade.asc()),
+                "SELECT (users.age / ?) AS decade, count(*) FROM users GROUP BY decade ORDER BY decade");
+    }
+
+    @Test
     void locks() {
         var base = select(USERS.NAME).from(USERS).where(USERS.ID.eq(1L));
         both(base.forUpdate(), "SELECT users.name FROM users WHERE users.id = ? FOR UPDATE");

@@ -78,6 +78,15 @@ class DmlIT {
             assertThat(db.rows(stmt)).containsExactly(row(1L));
             assertThat(db.rows(select(USERS.NAME, USERS.AGE).from(USERS).where(USERS.EMAIL.in("ada@example.com", "kim@x"))
                     .orderBy(USERS.ID))).containsExactly(row("ada", 36L), row("kim", null));
+            var fromSelect = insertInto(USERS).columns(USERS.NAME, USERS.EMAIL)
+                    .select(select(ADDRESSES.EMAIL, ADDRESSES.EMAIL).from(ADDRESSES).where(ADDRESSES.ID.gt(1L)))
+                    .onConflictDoNothing(USERS.EMAIL);
+            assertThat(db.rows(fromSelect)).containsExactly(row(2L));
+            assertThat(db.rows(fromSelect)).containsExactly(row(0L));
+            if (dialect.supports(Capability.UPSERT_RETURNING)) {
+                assertThat(db.rows(insertInto(USERS).set(USERS.NAME, "x").set(USERS.EMAIL, "kim@x").onConflictDoNothing()))
+                        .containsExactly(row(0L));
+            }
         }
     }
 

@@ -170,6 +170,10 @@ class QueryIT {
             var n = count().as("n");
             assertThat(db.rows(select(E.DEPT, n).from(E).groupBy(E.DEPT).orderBy(n.desc(), E.DEPT.asc())))
                     .containsExactly(row("eng", 3L), row("ops", 2L), row("mgmt", 1L));
+            var decade = USERS.AGE.div(10).as("decade");
+            assertThat(db.rows(select(decade, count()).from(USERS).where(USERS.AGE.isNotNull()).groupBy(decade)
+                    .orderBy(decade.asc()))).containsExactly(row(2L, 1L), row(3L, 2L), row(4L, 1L));
+            assertThat(db.rows(select(TAGS.star()).from(TAGS).orderBy(TAGS.ID))).containsExactly(row(1L, "red"), row(2L, "blue"));
         }
     }
 
