@@ -75,6 +75,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     protected final Dialect dialect;
     private final List<ParameterSlot> slots = new ArrayList<>();
     private final Deque<Set<FromNode>> scopes = new ArrayDeque<>();
+    private final Deque<List<Cte.WithItem>> withClauses = new ArrayDeque<>();
     private FromNode unqualified;
 
     /** @param context the compilation's inputs */
@@ -594,6 +595,15 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
 
     @Override
     public void visitSelect(Select s) {
+        withClauses.push(s.with());
+        try {
+            select(s);
+        } finally {
+            withClauses.pop();
+        }
+    }
+
+    private void select(Select s) {
         renderWith(s.with());
         List<FromNode> from = s.from().isEmpty() ? FromInference.infer(s.selection(), this::visible) : s.from();
         inScope(from, () -> {
@@ -721,6 +731,10 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
             sql.append(" AS ");
             identifier(d.alias());
         } else if (node instanceof Cte c) {
+            if (withClauses.stream().flatMap(List::stream).noneMatch(w -> w.cte().equals(c))) {
+                throw new InvalidStatementException("CTE [" + c.name() + "] is used in FROM but no WITH clause defines it; "
+                        + "add it to the query with .with(cte)");
+            }
             identifier(c.name());
         } else if (node instanceof Join j) {
             fromItem(j.left());

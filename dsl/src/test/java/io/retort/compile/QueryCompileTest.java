@@ -238,6 +238,19 @@ class QueryCompileTest {
     }
 
     @Test
+    void aCteMustBeDefinedByAWithClause() {
+        var adults = cte("adults", select(USERS.ID, USERS.NAME).from(USERS).where(USERS.AGE.ge(30)));
+        var stmt = select(adults.col(USERS.NAME)).from(adults);
+        assertThatThrownBy(() -> Compiler.of(Dialects.POSTGRES, PlaceholderStyle.QUESTION_MARK).compile(stmt))
+                .isInstanceOf(InvalidStatementException.class).hasMessageContaining("[adults]")
+                .hasMessageContaining(".with(cte)");
+        // defined by the enclosing query, a CTE is usable in its subqueries
+        both(select(USERS.NAME).from(USERS).where(USERS.ID.in(select(adults.col(USERS.ID)).from(adults))).with(adults), """
+                WITH adults AS (SELECT users.id, users.name FROM users WHERE users.age >= ?)
+                SELECT users.name FROM users WHERE users.id IN (SELECT adults.id FROM adults)""");
+    }
+
+    @Test
     void setOperations() {
         var young = select(USERS.NAME).from(USERS).where(USERS.AGE.lt(30));
         var staff = select(E.NAME).from(E).where(E.SALARY.gt(100));
