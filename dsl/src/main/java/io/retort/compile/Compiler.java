@@ -73,16 +73,19 @@ public final class Compiler {
     public CompiledStatement compile(Statement statement) {
         Objects.requireNonNull(statement, "statement");
         if (cache == null) {
-            return render(statement, ParameterCollector.collect(statement));
+            return render(statement, new RenderContext(dialect, style, false, ParameterCollector.collect(statement)));
         }
         CompiledStatement compiled;
         synchronized (cache) {
             compiled = cache.get(statement);
         }
         if (compiled == null) {
-            compiled = render(statement, ParameterCollector.collect(statement));
-            synchronized (cache) {
-                cache.put(statement, compiled);
+            RenderContext context = new RenderContext(dialect, style, false, ParameterCollector.collect(statement));
+            compiled = render(statement, context);
+            if (context.shareable()) {
+                synchronized (cache) {
+                    cache.put(statement, compiled);
+                }
             }
         }
         return compiled;
@@ -133,10 +136,10 @@ public final class Compiler {
         }
     }
 
-    private CompiledStatement render(Statement statement, List<Param<?>> params) {
-        SqlRenderer renderer = dialect.newRenderer(new RenderContext(dialect, style, false, params));
+    private CompiledStatement render(Statement statement, RenderContext context) {
+        SqlRenderer renderer = dialect.newRenderer(context);
         statement.accept(renderer);
-        return new CompiledStatement(renderer.sql(), renderer.slots(), params.size(), resultColumns(statement));
+        return new CompiledStatement(renderer.sql(), renderer.slots(), context.parameterCount(), resultColumns(statement));
     }
 
     private static List<Expression<?>> resultColumns(Statement statement) {

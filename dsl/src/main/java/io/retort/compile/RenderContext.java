@@ -17,6 +17,9 @@ public final class RenderContext {
     private final boolean inlineValues;
     private final Map<Param<?>, ArrayDeque<Integer>> positions = new IdentityHashMap<>();
     private final Map<Param<?>, Integer> lastPosition = new IdentityHashMap<>();
+    private final int parameterCount;
+    private final boolean sharedParams;
+    private boolean reordered;
 
     RenderContext(Dialect dialect, PlaceholderStyle style, boolean inlineValues, List<Param<?>> treeOrder) {
         this.dialect = dialect;
@@ -25,6 +28,8 @@ public final class RenderContext {
         for (int i = 0; i < treeOrder.size(); i++) {
             positions.computeIfAbsent(treeOrder.get(i), k -> new ArrayDeque<>()).add(i);
         }
+        this.parameterCount = treeOrder.size();
+        this.sharedParams = positions.size() < treeOrder.size();
     }
 
     /** @return the dialect */
@@ -58,5 +63,27 @@ public final class RenderContext {
         }
         lastPosition.put(param, next);
         return next;
+    }
+
+    /** @return how many parameters the statement tree holds */
+    int parameterCount() {
+        return parameterCount;
+    }
+
+    /** Records that the renderer writes some clause in another order than the statement tree holds it. */
+    void markReordered() {
+        reordered = true;
+    }
+
+    /**
+     * Whether the slots found for this statement hold for every statement of its shape. They do unless
+     * one parameter object sits at several places of the tree and the dialect wrote those places out of
+     * tree order: its occurrences are then told apart by rendering order only, which need not be tree
+     * order, so a statement of the same shape with distinct values there would get them swapped.
+     *
+     * @return whether the compiled form may be cached and reused for other statements of the same shape
+     */
+    boolean shareable() {
+        return !(reordered && sharedParams);
     }
 }

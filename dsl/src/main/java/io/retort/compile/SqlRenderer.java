@@ -75,6 +75,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     protected final Dialect dialect;
     private final List<ParameterSlot> slots = new ArrayList<>();
     private final Deque<Set<FromNode>> scopes = new ArrayDeque<>();
+    private final Deque<List<Cte.WithItem>> withClauses = new ArrayDeque<>();
     private FromNode unqualified;
 
     /** @param context the compilation's inputs */
@@ -232,6 +233,15 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
             throw new UnsupportedByDialectException(what + " is not supported by the " + dialect.name()
                     + " dialect (it lacks " + capability + ")");
         }
+    }
+
+    /**
+     * Declares that this renderer writes clauses of the statement in another order than the statement
+     * tree (as H2 does when it puts {@code RETURNING} first). Placeholders still bind the right values;
+     * the compiler only stops caching the rare statement that uses one parameter object in several places.
+     */
+    protected final void rendersOutOfTreeOrder() {
+        context.markReordered();
     }
 
     /**
@@ -585,6 +595,15 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
 
     @Override
     public void visitSelect(Select s) {
+        withClauses.push(s.with());
+        try {
+            select(s);
+        } finally {
+            withClauses.pop();
+        }
+    }
+
+    private void select(Select s) {
         renderWith(s.with());
         List<FromNode> from = s.from().isEmpty() ? FromInference.infer(s.selection(), this::visible) : s.from();
         inScope(from, () -> {
@@ -712,6 +731,10 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
             sql.append(" AS ");
             identifier(d.alias());
         } else if (node instanceof Cte c) {
+            if (withClauses.stream().flatMap(List::stream).noneMatch(w -> w.cte().equals(c))) {
+                throw new InvalidStatementException("CTE [" + c.name() + "] is used in FROM but no WITH clause defines it; "
+                        + "add it to the query with .with(cte)");
+            }
             identifier(c.name());
         } else if (node instanceof Join j) {
             fromItem(j.left());
@@ -784,7 +807,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
         } else {
             plainInsert(insert);
         }
-        returning(insert.table(), insert.returning());
+        returning(insert.table(), List.of(), insert.returning());
     }
 
     /** @param insert an insert without conflict clause, rendered without RETURNING */
@@ -838,14 +861,19 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
      */
     protected void upsert(Insert insert) {
         plainInsert(insert);
-        sql.append(" ON CONFLICT (");
-        for (int i = 0; i < insert.onConflict().target().size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
+        sql.append(" ON CONFLICT");
+        List<io.retort.schema.Column<?>> target = insert.onConflict().target();
+        if (!target.isEmpty()) {
+            // without a target, DO NOTHING skips a row that conflicts on any unique constraint
+            sql.append(" (");
+            for (int i = 0; i < target.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                identifier(target.get(i).name());
             }
-            identifier(insert.onConflict().target().get(i).name());
+            sql.append(')');
         }
-        sql.append(')');
         if (insert.onConflict().doNothing()) {
             sql.append(" DO NOTHING");
             return;
@@ -874,16 +902,23 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     }
 
     /**
-     * @param table     the table the rows come from
-     * @param returning the returned expressions; nothing is written when empty
+     * Writes {@code RETURNING}: the target table's columns unqualified, those of the other tables of
+     * {@code UPDATE ... FROM} / {@code DELETE ... USING} qualified.
+     *
+     * @param table        the table the rows come from
+     * @param otherSources the statement's other tables, visible to the returned expressions
+     * @param returning    the returned expressions; nothing is written when empty
      */
-    protected void returning(Table table, List<Expression<?>> returning) {
+    protected void returning(Table table, List<FromNode> otherSources, List<Expression<?>> returning) {
         if (returning.isEmpty()) {
             return;
         }
         require(Capability.RETURNING, "RETURNING");
         sql.append(" RETURNING ");
-        inScope(List.of(table), () -> unqualified(table, () -> renderList(returning)));
+        List<FromNode> sources = new ArrayList<>();
+        sources.add(table);
+        sources.addAll(otherSources);
+        inScope(sources, () -> unqualified(table, () -> renderList(returning)));
     }
 
     /** @param where a DML filter; refuses a missing one unless every row was asked for */
@@ -897,7 +932,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     @Override
     public void visitUpdate(Update update) {
         plainUpdate(update);
-        returning(update.table(), update.returning());
+        returning(update.table(), update.from(), update.returning());
     }
 
     /** @param update an update rendered without RETURNING */
@@ -933,7 +968,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
     @Override
     public void visitDelete(Delete delete) {
         plainDelete(delete);
-        returning(delete.table(), delete.returning());
+        returning(delete.table(), delete.using(), delete.returning());
     }
 
     /** @param delete a delete rendered without RETURNING */

@@ -136,6 +136,7 @@ final class H2Dialect extends Dialect {
         }
 
         private void deltaTable(String which, Table table, List<Expression<?>> returning, Runnable statement) {
+            rendersOutOfTreeOrder();
             append("SELECT ");
             inScope(List.of(table), () -> unqualified(table, () -> renderList(returning)));
             append(" FROM ").append(which).append(" TABLE (");
@@ -146,6 +147,11 @@ final class H2Dialect extends Dialect {
         private void merge(Insert insert) {
             OnConflict conflict = insert.onConflict();
             Table table = insert.table();
+            if (conflict.target().isEmpty()) {
+                throw new io.retort.exception.UnsupportedByDialectException("An upsert without conflict columns is not "
+                        + "supported by the H2 dialect: H2 emulates upserts with MERGE, which matches rows on given columns. "
+                        + "Name the unique key, e.g. onConflictDoNothing(TABLE.EMAIL)");
+            }
             append("MERGE INTO ");
             qualifier(table);
             append(" USING (");
@@ -161,6 +167,7 @@ final class H2Dialect extends Dialect {
                 identifier(insert.columns().get(i).name());
             }
             append(") ON ");
+            rendersOutOfTreeOrder(); // the WHERE of the update comes before its SET
             inScope(List.of(table, Excluded.ROW), () -> {
                 List<Column<?>> target = conflict.target();
                 for (int i = 0; i < target.size(); i++) {
@@ -237,6 +244,7 @@ final class H2Dialect extends Dialect {
                 throw new io.retort.exception.InvalidStatementException("UPDATE ... FROM / DELETE ... USING on ["
                         + table + "] needs a WHERE clause that links the tables");
             }
+            rendersOutOfTreeOrder(); // the WHERE becomes the ON and comes before the SET
             List<FromNode> scope = new ArrayList<>();
             scope.add(table);
             scope.addAll(sources);

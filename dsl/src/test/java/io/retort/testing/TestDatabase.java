@@ -111,6 +111,35 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement and returns its rows with numbers made comparable across drivers: whole numbers
+     * (Integer, Long, integral BigDecimal) become {@code Long}, other decimals {@code BigDecimal} without
+     * trailing zeros.
+     */
+    public List<List<Object>> rows(Statement statement) {
+        List<List<Object>> rows = run(statement);
+        List<List<Object>> out = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> r = new ArrayList<>(row.size());
+            for (Object v : row) {
+                r.add(normalize(v));
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static Object normalize(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            java.math.BigDecimal s = d.stripTrailingZeros();
+            return s.scale() <= 0 ? (Object) s.longValueExact() : s;
+        }
+        return v;
+    }
+
     /** Runs raw SQL (test setup only). */
     public void execute(String sql) {
         try (var st = connection.createStatement()) {
