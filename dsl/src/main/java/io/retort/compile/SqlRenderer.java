@@ -532,9 +532,29 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
 
     @Override
     public void visitLabel(Label<?> l) {
-        renderOperand(l.expression());
-        sql.append(" AS ");
-        identifier(l.name());
+        // a label names a select-list item; anywhere else the labelled expression stands for itself
+        render(l.expression());
+    }
+
+    /**
+     * Renders select-list (or {@code RETURNING}) items, writing labels as {@code expr AS name}.
+     *
+     * @param items the items
+     */
+    protected final void renderSelectList(List<? extends Expression<?>> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expression<?> item = items.get(i);
+            if (item instanceof Label<?> l) {
+                renderOperand(l.expression());
+                sql.append(" AS ");
+                identifier(l.name());
+            } else {
+                render(item);
+            }
+        }
     }
 
     @Override
@@ -611,7 +631,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
             if (s.isDistinct()) {
                 sql.append("DISTINCT ");
             }
-            renderList(s.selection());
+            renderSelectList(s.selection());
             if (!from.isEmpty()) {
                 sql.append(" FROM ");
                 for (int i = 0; i < from.size(); i++) {
@@ -918,7 +938,7 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
         List<FromNode> sources = new ArrayList<>();
         sources.add(table);
         sources.addAll(otherSources);
-        inScope(sources, () -> unqualified(table, () -> renderList(returning)));
+        inScope(sources, () -> unqualified(table, () -> renderSelectList(returning)));
     }
 
     /** @param where a DML filter; refuses a missing one unless every row was asked for */

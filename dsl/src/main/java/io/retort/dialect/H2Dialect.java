@@ -138,7 +138,7 @@ final class H2Dialect extends Dialect {
         private void deltaTable(String which, Table table, List<Expression<?>> returning, Runnable statement) {
             rendersOutOfTreeOrder();
             append("SELECT ");
-            inScope(List.of(table), () -> unqualified(table, () -> renderList(returning)));
+            inScope(List.of(table), () -> unqualified(table, () -> renderSelectList(returning)));
             append(" FROM ").append(which).append(" TABLE (");
             statement.run();
             append(")");

@@ -29,4 +29,11 @@ class SelectCompileTest {
         assertSql(stmt, Dialects.POSTGRES, """
                 SELECT users.name, count(*) FROM users JOIN addresses ON addresses.user_id = users.id GROUP BY users.name""");
     }
+
+    @Test
+    void aLabelOutsideTheSelectListStandsForItsExpression() {
+        var years = USERS.AGE.as("years");
+        assertSql(select(USERS.NAME, years).from(USERS).where(years.gt(30)).groupBy(USERS.NAME, years), Dialects.H2, """
+                SELECT users.name, users.age AS years FROM users WHERE users.age > ? GROUP BY users.name, years""");
+    }
 }
