@@ -424,9 +424,8 @@ public final class Connection implements AutoCloseable {
     }
 
     private static void applyTimeout(PreparedStatement ps, java.time.Duration timeout) throws SQLException {
-        if (timeout != null) {
-            ps.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
-        }
+        // always set, even to 0: H2 keeps the last timeout on the session, so it would leak onto the next statement
+        ps.setQueryTimeout(timeout == null ? 0 : (int) Math.max(1, (timeout.toMillis() + 999) / 1000));
     }
 
     // ---- lifecycle --------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+package io.retort.jdbc;
+
+import io.retort.compile.Dialect;
+import io.retort.dialect.Dialects;
+import io.retort.exception.QueryTimeoutException;
+import io.retort.exception.StatementException;
+import io.retort.statement.TextStatement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.retort.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reliability plan R12: statement timeouts on JDBC. */
+class TimeoutIT {
+    private Engine engine;
+
+    static List<Dialect> dialects() {
+        return TestEngines.dialects();
+    }
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            TestEngines.closeChecked(engine);
+        }
+    }
+
+    private static TextStatement slow(Dialect dialect) {
+        // H2 has no sleep(): a cross join of generated ranges keeps it busy for minutes
+        return dialect == Dialects.POSTGRES ? text("SELECT pg_sleep(10)")
+                : text("SELECT sum(a.x * b.x) FROM system_range(1, 100000) a, system_range(1, 100000) b");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void timedOutStatementIsCancelledAndTheConnectionStaysHealthy(Dialect dialect) {
+        engine = TestEngines.open(dialect, EngineOptions.DEFAULTS.withMaxPoolSize(1).withMinIdle(0));
+        try (Connection c = engine.connect()) {
+            Transaction tx = c.begin();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> c.execute(slow(dialect), Duration.ofSeconds(1)))
+                    .isInstanceOf(QueryTimeoutException.class)
+                    .hasMessageContaining("SQL [");
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("R12 %s: timed out after %d ms (bounds 1000..2000)%n", dialect.name(), elapsed);
+            assertThat(elapsed).isGreaterThanOrEqualTo(1000).isLessThan(2000);
+            if (dialect == Dialects.POSTGRES) {
+                assertThatThrownBy(() -> c.execute(text("SELECT 1")))
+                        .isInstanceOf(StatementException.class)
+                        .satisfies(e -> assertThat(((StatementException) e).sqlState()).isEqualTo("25P02"));
+            }
+            tx.rollback();
+            assertThat(c.execute(text("SELECT 1")).rows()).hasSize(1);
+            // the timeout belonged to that statement alone: an untimed one after it runs to the end
+            assertThat(c.execute(dialect == Dialects.POSTGRES ? text("SELECT pg_sleep(1.2)")
+                    : text("SELECT sum(a.x * b.x) FROM system_range(1, 3000) a, system_range(1, 3000) b")).rows()).hasSize(1);
+        }
+        assertThat(engine.poolStats().total()).as("connection kept, not evicted").isEqualTo(1);
+    }
+}
