@@ -45,8 +45,10 @@ public abstract class Dialect {
      *
      * @param name the identifier
      * @return the identifier as SQL writes it
+     * @throws io.retort.exception.InvalidIdentifierException if it is empty, too long or contains NUL
      */
     public String identifier(String name) {
+        Identifiers.check(name, "identifier");
         if (PLAIN_IDENTIFIER.matcher(name).matches() && !reservedWords().contains(name.toUpperCase(Locale.ROOT))) {
             return name;
         }

@@ -862,6 +862,10 @@ public class SqlRenderer implements ExpressionVisitor, StatementVisitor {
 
     /** @param insert the insert whose rows to write, {@code (?, ?), (?, ?)} */
     protected final void insertRows(Insert insert) {
+        if (insert.rows().isEmpty()) {
+            throw new io.retort.exception.InconsistentRowsException("INSERT into [" + insert.table() + "] names columns "
+                    + insert.columns() + " but has no rows; add values(...) or select(query)");
+        }
         inScope(List.of(), () -> {
             for (int r = 0; r < insert.rows().size(); r++) {
                 if (r > 0) {

@@ -106,9 +106,79 @@ final class H2Dialect extends Dialect {
             super(context);
         }
 
+        /** Params H2 cannot type from their context, written as {@code CAST(? AS type)}. */
+        private final java.util.Set<Param<?>> untyped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        /**
+         * H2 fails with "Unknown data type" on {@code COALESCE(?, ?)}, {@code ? + ?}, {@code ? || ?},
+         * {@code CASE ... THEN ? ELSE ? END} and {@code ? IS NULL}: when every operand is a parameter,
+         * nothing tells it their type, so the parameters carry their known type in a cast.
+         */
+        private void typeParams(java.util.List<? extends io.retort.expression.Expression<?>> operands) {
+            for (io.retort.expression.Expression<?> e : operands) {
+                if (!(e instanceof Param<?>)) {
+                    return;
+                }
+            }
+            for (io.retort.expression.Expression<?> e : operands) {
+                if (castable(e.type().kind())) {
+                    untyped.add((Param<?>) e);
+                }
+            }
+        }
+
+        private static boolean castable(TypeKind kind) {
+            return switch (kind) {
+                case JSON, ARRAY, BINARY, ENUM, UNKNOWN -> false;
+                default -> true;
+            };
+        }
+
+        @Override
+        public void visitFunction(io.retort.expression.FunctionCall<?> f) {
+            typeParams(f.arguments());
+            super.visitFunction(f);
+        }
+
+        @Override
+        public void visitArithmetic(io.retort.expression.Arithmetic<?> a) {
+            typeParams(java.util.List.of(a.left(), a.right()));
+            super.visitArithmetic(a);
+        }
+
+        @Override
+        public void visitConcat(io.retort.expression.Concat c) {
+            typeParams(c.operands());
+            super.visitConcat(c);
+        }
+
+        @Override
+        public void visitCase(io.retort.expression.Case<?> c) {
+            java.util.List<io.retort.expression.Expression<?>> results = new java.util.ArrayList<>();
+            c.whens().forEach(w -> results.add(w.result()));
+            if (c.otherwise() != null) {
+                results.add(c.otherwise());
+            }
+            typeParams(results);
+            super.visitCase(c);
+        }
+
+        @Override
+        public void visitIsNull(io.retort.expression.IsNull n) {
+            typeParams(java.util.List.of(n.operand()));
+            super.visitIsNull(n);
+        }
+
         @Override
         protected void placeholder(Param<?> param) {
+            boolean cast = !context.inlineValues() && untyped.contains(param);
+            if (cast) {
+                append("CAST(");
+            }
             super.placeholder(param);
+            if (cast) {
+                append(" AS ").append(dialect.typeName(param.type())).append(")");
+            }
             if (!context.inlineValues() && param.type().kind() == TypeKind.JSON) {
                 // H2 reads a bound string as a JSON string value unless told it is JSON text
                 append(" FORMAT JSON");

@@ -182,7 +182,11 @@ public interface Expression<T> {
      * @return {@code this BETWEEN low AND high}
      */
     default Condition between(Expression<T> low, Expression<T> high) {
-        return new Between(this, Objects.requireNonNull(low, "low"), Objects.requireNonNull(high, "high"), false);
+        Objects.requireNonNull(low, "low");
+        Objects.requireNonNull(high, "high");
+        TypeFamilies.requireComparable("BETWEEN", this, low);
+        TypeFamilies.requireComparable("BETWEEN", this, high);
+        return new Between(this, low, high, false);
     }
 
     /**
@@ -401,6 +405,7 @@ public interface Expression<T> {
 
     private Condition compare(ComparisonOperator operator, Expression<?> other) {
         Objects.requireNonNull(other, "other");
+        TypeFamilies.requireComparable(operator.sql(), this, other);
         return new Comparison(this, operator, other);
     }
 

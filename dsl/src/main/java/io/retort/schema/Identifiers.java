@@ -19,7 +19,7 @@ public final class Identifiers {
      * @param name the identifier
      * @param what what it names, for the message ("table", "column", ...)
      * @return the identifier, unchanged
-     * @throws InvalidIdentifierException if it is null, empty, contains NUL or is too long
+     * @throws InvalidIdentifierException if it is null, empty, contains NUL or an unpaired surrogate, or is too long
      */
     public static String check(String name, String what) {
         if (name == null || name.isEmpty()) {
@@ -28,6 +28,17 @@ public final class Identifiers {
         if (name.indexOf('\0') >= 0) {
             throw new InvalidIdentifierException("The " + what + " name [" + name.replace("\0", "\\0")
                     + "] contains NUL (U+0000), which no database accepts in an identifier");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < name.length()
+                    && Character.isLowSurrogate(name.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidIdentifierException("The " + what + " name has an unpaired UTF-16 surrogate at index "
+                        + i + ", which drivers would silently replace; fix the name");
+            }
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {

@@ -78,6 +78,7 @@ public final class MetaData {
      * @throws NoSuchTableException naming the nearest known table
      */
     public Table table(String name) {
+        Objects.requireNonNull(name, "name");
         for (Table t : tables) {
             if (t.toString().equals(name)) {
                 return t;

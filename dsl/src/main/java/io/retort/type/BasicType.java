@@ -27,6 +27,11 @@ public record BasicType<T>(TypeKind kind, Class<T> javaType, Integer length, Int
 
     @Override
     public Object toDatabase(Object value) {
+        if (kind == TypeKind.TIMESTAMP_TZ && value instanceof java.time.LocalDateTime) {
+            throw new io.retort.exception.AmbiguousTimeZoneException("A value of class [java.time.LocalDateTime] "
+                    + "cannot be bound as SQL type [" + ValueChecks.describe(this) + "]: it has no time zone, so the "
+                    + "instant it means is ambiguous. Bind an OffsetDateTime, e.g. local.atZone(zone).toOffsetDateTime().");
+        }
         ValueChecks.requireClass(this, value);
         if (value instanceof String s) {
             ValueChecks.checkString(s);

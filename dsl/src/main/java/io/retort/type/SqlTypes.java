@@ -144,6 +144,12 @@ public final class SqlTypes {
         if (value instanceof byte[]) return BINARY;
         if (value instanceof Json) return JSON;
         if (value instanceof Enum<?> e) return enumTypeOf(e);
+        if (value instanceof java.time.Instant || value instanceof java.time.ZonedDateTime) {
+            // an Instant has no SQL type of its own; a ZonedDateTime's zone rules would be lost silently
+            throw new io.retort.exception.UnsupportedBindTypeException("Cannot bind a value of class ["
+                    + value.getClass().getName() + "]: bind it as an OffsetDateTime for TIMESTAMPTZ, "
+                    + "e.g. instant.atOffset(ZoneOffset.UTC) or zoned.toOffsetDateTime().");
+        }
         throw new io.retort.exception.UnsupportedBindTypeException("Cannot bind a value of class ["
                 + value.getClass().getName() + "]: Retort binds String, numbers, Boolean, java.time dates and times, "
                 + "UUID, byte[], Json and enums. Convert the value first, or bind it with an explicit converted type.");

@@ -1,0 +1,41 @@
+package io.retort.compile;
+
+import io.retort.dialect.Dialects;
+import io.retort.expression.Expression;
+import org.junit.jupiter.api.Test;
+
+import static io.retort.Sql.coalesce;
+import static io.retort.Sql.select;
+import static io.retort.Sql.val;
+import static io.retort.Sql.when;
+import static io.retort.testing.SqlAssertions.assertSql;
+import static io.retort.testing.Users.USERS;
+
+/**
+ * H2 cannot type a parameter whose every sibling is a parameter ("Unknown data type"), so such parameters
+ * carry their type in a cast there; PostgreSQL and mixed operands are unchanged. Found by the expression
+ * property test.
+ */
+class H2ParameterTypingTest {
+
+    @Test
+    void parametersWithoutATypedSiblingAreCastOnH2Only() {
+        Expression<Integer> one = val(1);
+        var stmt = select(USERS.ID).from(USERS).where(coalesce(one, val(2)).eq(one.plus(val(2)))
+                .and(val("a").concat(val("b")).isNull()).and(when(USERS.AGE.gt(1), 3).otherwise(4).eq(USERS.AGE)));
+        assertSql(stmt, Dialects.H2, """
+                SELECT users.id FROM users WHERE (COALESCE(CAST(? AS INTEGER), CAST(? AS INTEGER))
+                = (CAST(? AS INTEGER) + CAST(? AS INTEGER))) AND ((CAST(? AS CHARACTER VARYING) || CAST(? AS CHARACTER VARYING))
+                IS NULL) AND (CASE WHEN users.age > ? THEN CAST(? AS INTEGER) ELSE CAST(? AS INTEGER) END = users.age)""");
+        assertSql(stmt, Dialects.POSTGRES, """
+                SELECT users.id FROM users WHERE (COALESCE(?, ?) = (? + ?)) AND ((? || ?) IS NULL)
+                AND (CASE WHEN users.age > ? THEN ? ELSE ? END = users.age)""");
+    }
+
+    @Test
+    void parametersNextToAColumnStayPlain() {
+        var stmt = select(USERS.ID).from(USERS).where(coalesce(USERS.AGE, 0).eq(USERS.AGE.plus(1)));
+        assertSql(stmt, Dialects.H2, """
+                SELECT users.id FROM users WHERE COALESCE(users.age, ?) = (users.age + ?)""");
+    }
+}
