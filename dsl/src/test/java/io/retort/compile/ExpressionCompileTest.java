@@ -130,8 +130,11 @@ class ExpressionCompileTest {
     @Test
     void caseWhenOtherwise() {
         var c = when(USERS.AGE.lt(30), "young").when(USERS.AGE.lt(40), "mid").otherwise("old");
-        both(select(c).from(USERS),
+        assertSql(select(c).from(USERS), Dialects.POSTGRES,
                 "SELECT CASE WHEN users.age < ? THEN ? WHEN users.age < ? THEN ? ELSE ? END FROM users");
+        // H2 cannot type a CASE whose every result is a parameter: Retort casts them
+        assertSql(select(c).from(USERS), Dialects.H2, "SELECT CASE WHEN users.age < ? THEN CAST(? AS CHARACTER VARYING) "
+                + "WHEN users.age < ? THEN CAST(? AS CHARACTER VARYING) ELSE CAST(? AS CHARACTER VARYING) END FROM users");
         both(select(when(USERS.AGE.isNull(), USERS.NAME)).from(USERS),
                 "SELECT CASE WHEN users.age IS NULL THEN users.name END FROM users");
     }
