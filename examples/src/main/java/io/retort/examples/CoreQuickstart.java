@@ -1,28 +1,24 @@
 package io.retort.examples;
 
-import io.retort.compile.BoundValue;
-import io.retort.compile.CompiledStatement;
 import io.retort.compile.Compiler;
 import io.retort.compile.PlaceholderStyle;
-import io.retort.ddl.SchemaDdl;
 import io.retort.dialect.Dialects;
+import io.retort.jdbc.Connection;
+import io.retort.jdbc.Engine;
+import io.retort.jdbc.EngineOptions;
+import io.retort.jdbc.Result;
+import io.retort.jdbc.Row;
+import io.retort.jdbc.RowStream;
 import io.retort.schema.Column;
 import io.retort.schema.MetaData;
 import io.retort.schema.ReferentialAction;
 import io.retort.schema.Table;
 import io.retort.statement.Cte;
-import io.retort.statement.Statement;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static io.retort.Sql.count;
+import static io.retort.Sql.cte;
 import static io.retort.Sql.deleteFrom;
 import static io.retort.Sql.excluded;
 import static io.retort.Sql.insertInto;
@@ -68,116 +64,97 @@ public final class CoreQuickstart {
         }
     }
 
-    private final Connection connection;
-    private final Compiler compiler = Compiler.of(Dialects.H2, PlaceholderStyle.QUESTION_MARK);
+    private final Engine engine;
 
-    private CoreQuickstart(Connection connection) {
-        this.connection = connection;
+    private CoreQuickstart(Engine engine) {
+        this.engine = engine;
     }
 
-    public static void main(String[] args) throws SQLException {
-        String url = args.length > 0 ? args[0] : "jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1";
-        try (Connection connection = DriverManager.getConnection(url)) {
-            new CoreQuickstart(connection).run();
+    public static void main(String[] args) {
+        String url = args.length > 0 ? args[0] : "h2:mem:quickstart";
+        // echo: every statement is logged with its parameters, like create_engine(..., echo=True)
+        try (Engine engine = Engine.create(url, EngineOptions.DEFAULTS.withEcho(true))) {
+            new CoreQuickstart(engine).run();
         }
     }
 
-    private void run() throws SQLException {
+    private void run() {
         Users u = Users.USERS;
         Addresses a = Addresses.ADDRESSES;
         MetaData metadata = MetaData.of(u, a);
 
         section("create_all: CREATE TABLE in foreign-key order, a no-op when the tables exist");
-        SchemaDdl.dropAll(metadata, connection);
-        for (String ddl : new io.retort.compile.DdlCompiler(Dialects.H2).createAll(metadata)) {
-            System.out.println(ddl);
-        }
-        SchemaDdl.createAll(metadata, connection);
+        engine.dropAll(metadata);
+        engine.createAll(metadata);
 
         section("insert one row, returning the generated id");
-        long spongebob = (Long) run(insertInto(u).set(u.NAME, "spongebob").set(u.FULLNAME, "Spongebob Squarepants")
-                .set(u.AGE, 21).returning(u.ID)).get(0).get(0);
+        long spongebob = engine.execute(insertInto(u).set(u.NAME, "spongebob").set(u.FULLNAME, "Spongebob Squarepants")
+                .set(u.AGE, 21).returning(u.ID)).one().get(u.ID);
         System.out.println("spongebob has id " + spongebob);
 
         section("insert many rows");
-        run(insertInto(u).columns(u.NAME, u.FULLNAME, u.AGE)
+        engine.execute(insertInto(u).columns(u.NAME, u.FULLNAME, u.AGE)
                 .values("sandy", "Sandy Cheeks", 35)
                 .values("patrick", "Patrick Star", 33));
-        run(insertInto(a).columns(a.USER_ID, a.EMAIL).values(spongebob, "spongebob@sqlalchemy.org"));
+        engine.execute(insertInto(a).columns(a.USER_ID, a.EMAIL).values(spongebob, "spongebob@sqlalchemy.org"));
 
         section("insert from a select");
-        run(insertInto(a).columns(a.USER_ID, a.EMAIL)
+        engine.execute(insertInto(a).columns(a.USER_ID, a.EMAIL)
                 .select(select(u.ID, u.NAME.concat("@aol.com")).from(u).where(u.NAME.in("sandy", "patrick"))));
 
         section("select with where and order by");
-        print(run(select(u.NAME, u.AGE).from(u).where(u.AGE.gt(30)).orderBy(u.NAME)));
+        for (Row row : engine.execute(select(u.NAME, u.AGE).from(u).where(u.AGE.gt(30)).orderBy(u.NAME)).rows()) {
+            System.out.println("  " + row.get(u.NAME) + " is " + row.get(u.AGE));
+        }
 
         section("join, inferred from the foreign key, with group by and having");
-        print(run(select(u.NAME, count(a.ID).as("addresses")).from(u).join(a).groupBy(u.NAME)
+        print(engine.execute(select(u.NAME, count(a.ID).as("addresses")).from(u).join(a).groupBy(u.NAME)
                 .having(count(a.ID).ge(1L)).orderBy(u.NAME)));
 
         section("literal-safe pattern matching: contains() escapes % and _");
-        print(run(select(a.EMAIL).from(a).where(a.EMAIL.contains("@aol"))));
+        print(engine.execute(select(a.EMAIL).from(a).where(a.EMAIL.contains("@aol"))));
 
         section("update, then the changed row");
-        run(update(u).set(u.FULLNAME, "Sandy Squirrel").where(u.NAME.eq("sandy")));
-        print(run(select(u.FULLNAME).from(u).where(u.NAME.eq("sandy"))));
+        engine.execute(update(u).set(u.FULLNAME, "Sandy Squirrel").where(u.NAME.eq("sandy")));
+        print(engine.execute(select(u.FULLNAME).from(u).where(u.NAME.eq("sandy"))));
 
         section("upsert: insert or update on the unique name");
-        run(insertInto(u).set(u.NAME, "patrick").set(u.AGE, 34).onConflictDoUpdate(List.of(u.NAME), set(u.AGE, excluded(u.AGE))));
-        print(run(select(u.NAME, u.AGE).from(u).where(u.NAME.eq("patrick"))));
+        engine.execute(insertInto(u).set(u.NAME, "patrick").set(u.AGE, 34)
+                .onConflictDoUpdate(List.of(u.NAME), set(u.AGE, excluded(u.AGE))));
+        print(engine.execute(select(u.NAME, u.AGE).from(u).where(u.NAME.eq("patrick"))));
 
         section("a CTE and a window function");
-        Cte adults = io.retort.Sql.cte("adults", select(u.NAME, u.AGE).from(u).where(u.AGE.ge(18)));
-        print(run(select(adults.col(u.NAME), rank(window().orderBy(adults.col(u.AGE).desc())).as("by_age"))
-                .from(adults).with(adults)));
+        Cte adults = cte("adults", select(u.NAME, u.AGE).from(u).where(u.AGE.ge(18)));
+        print(engine.execute(select(adults.col(u.NAME), rank(window().orderBy(adults.col(u.AGE).desc())).as("by_age"))
+                .from(adults).with(adults).orderBy(adults.col(u.NAME))));
 
         section("delete: the addresses go too (ON DELETE CASCADE)");
-        run(deleteFrom(u).where(u.NAME.eq("spongebob")));
-        print(run(select(count()).from(a)));
+        engine.execute(deleteFrom(u).where(u.NAME.eq("spongebob")));
+        print(engine.execute(select(count()).from(a)));
 
         section("a transaction rolled back leaves nothing behind");
-        connection.setAutoCommit(false);
-        run(insertInto(u).set(u.NAME, "squidward"));
-        connection.rollback();
-        connection.setAutoCommit(true);
-        print(run(select(count()).from(u).where(u.NAME.eq("squidward"))));
+        try {
+            engine.inTransaction(c -> {
+                c.execute(insertInto(u).set(u.NAME, "squidward"));
+                throw new IllegalStateException("changed my mind");
+            });
+        } catch (IllegalStateException expected) {
+            System.out.println("  rolled back: " + expected.getMessage());
+        }
+        print(engine.execute(select(count()).from(u).where(u.NAME.eq("squidward"))));
+
+        section("a large result, streamed through a cursor");
+        try (Connection c = engine.connect(); RowStream rows = c.stream(select(u.NAME).from(u).orderBy(u.NAME))) {
+            rows.forEach(row -> System.out.println("  streamed " + row.get(u.NAME)));
+        }
 
         section("what the same statement looks like on PostgreSQL, for R2DBC ($n placeholders)");
         System.out.println(Compiler.of(Dialects.POSTGRES, PlaceholderStyle.NUMBERED)
                 .compile(select(u.NAME).from(u).where(u.AGE.between(20, 40))).sql());
     }
 
-    private List<List<Object>> run(Statement statement) throws SQLException {
-        CompiledStatement compiled = compiler.compile(statement);
-        List<BoundValue> values = compiler.bind(compiled, statement);
-        System.out.println(compiled.sql());
-        System.out.println("  " + values.stream().map(v -> String.valueOf(v.value())).collect(Collectors.joining(", ", "[", "]")));
-        try (PreparedStatement ps = connection.prepareStatement(compiled.sql())) {
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i).value());
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            if (!ps.execute()) {
-                System.out.println("  -> " + ps.getUpdateCount() + " row(s)");
-                return rows;
-            }
-            try (ResultSet rs = ps.getResultSet()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= n; c++) {
-                        row.add(rs.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static void print(List<List<Object>> rows) {
-        rows.forEach(r -> System.out.println("  " + r));
+    private static void print(Result result) {
+        result.rows().forEach(r -> System.out.println("  " + r));
     }
 
     private static void section(String title) {

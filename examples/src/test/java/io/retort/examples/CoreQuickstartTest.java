@@ -17,7 +17,7 @@ class CoreQuickstartTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            CoreQuickstart.main(new String[]{"jdbc:h2:mem:quickstart_test;DB_CLOSE_DELAY=-1"});
+            CoreQuickstart.main(new String[]{"h2:mem:quickstart_test"});
         } finally {
             System.setOut(original);
         }
@@ -27,10 +27,13 @@ class CoreQuickstartTest {
                 .contains("SELECT id FROM FINAL TABLE (INSERT INTO users (name, fullname, age) VALUES (?, ?, ?))")
                 .contains("JOIN addresses ON addresses.user_id = users.id")
                 .contains("[Sandy Squirrel]")
+                .contains("['spongebob', 'Spongebob Squarepants', 21]")
+                .contains("rolled back: changed my mind")
+                .contains("streamed sandy")
                 .contains("[patrick, 34]")
                 .contains("WHERE users.age BETWEEN $1 AND $2");
         // after the delete cascade two addresses remain; the rolled-back insert left no squidward
-        assertThat(text).containsSubsequence("SELECT count(*) FROM addresses", "[2]",
-                "SELECT count(*) FROM users WHERE users.name = ?", "[0]");
+        assertThat(text).containsSubsequence("SELECT count(*) FROM addresses", "  [2]",
+                "SELECT count(*) FROM users WHERE users.name = ?", "  [0]");
     }
 }
