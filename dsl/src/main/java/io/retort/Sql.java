@@ -65,6 +65,17 @@ public final class Sql {
         return Select.of(expressions);
     }
 
+    /**
+     * Selects every column of a table, in declaration order; with an entity table, a session turns each row into
+     * an entity: {@code session.scalars(select(USERS).where(USERS.AGE.gt(30)))}.
+     *
+     * @param table a table
+     * @return {@code SELECT every column FROM table}
+     */
+    public static Select select(Table table) {
+        return selectFrom(table);
+    }
+
     /** @param table a table @return {@code SELECT every column FROM table} */
     public static Select selectFrom(Table table) {
         Objects.requireNonNull(table, "table");

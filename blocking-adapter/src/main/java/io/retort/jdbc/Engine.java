@@ -171,6 +171,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers a listener told about every statement this engine runs.
+     *
+     * @param listener the listener
+     * @return closing it removes the listener
+     */
+    public AutoCloseable addStatementListener(StatementListener listener) {
+        return log.listen(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** @return the dialect, from the URL */
     public Dialect dialect() {
         return url.dialect();

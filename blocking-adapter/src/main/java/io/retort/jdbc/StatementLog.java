@@ -17,6 +17,7 @@ final class StatementLog {
 
     private final boolean echo;
     private final java.util.function.Consumer<String> sink;
+    private final List<StatementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     StatementLog(boolean echo) {
         this(echo, LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory
@@ -32,7 +33,16 @@ final class StatementLog {
         return echo;
     }
 
+    AutoCloseable listen(StatementListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
     void statement(String sql, List<BoundValue> values, long nanos, String outcome) {
+        boolean failed = outcome != null && outcome.startsWith("failed");
+        for (StatementListener l : listeners) {
+            l.statementRun(sql, values.size(), nanos, failed);
+        }
         if (!echo) {
             return;
         }

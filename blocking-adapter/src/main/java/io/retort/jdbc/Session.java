@@ -1,0 +1,449 @@
+package io.retort.jdbc;
+
+import io.retort.exception.ConcurrentSessionUseException;
+import io.retort.exception.InvalidStatementException;
+import io.retort.exception.PendingRollbackException;
+import io.retort.exception.SessionClosedException;
+import io.retort.expression.Expression;
+import io.retort.orm.EntityColumn;
+import io.retort.orm.EntityTable;
+import io.retort.orm.FlushPlan;
+import io.retort.orm.FlushStep;
+import io.retort.orm.UnitOfWork;
+import io.retort.schema.Column;
+import io.retort.statement.Select;
+import io.retort.statement.Statement;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.retort.Sql.select;
+
+/**
+ * The blocking ORM session (SQLAlchemy's {@code Session}): an identity map and unit of work over one engine.
+ * It begins a transaction on first use, flushes changes before queries and on commit, and holds a pooled
+ * connection only while a transaction is open. Not thread-safe: a second call while one is running fails
+ * with {@link ConcurrentSessionUseException}; handing a session from thread to thread between calls is fine.
+ */
+public final class Session implements AutoCloseable {
+    private final SessionFactory factory;
+    private final UnitOfWork work = new UnitOfWork();
+    private final AtomicReference<String> inFlight = new AtomicReference<>();
+    private Connection connection;
+    private Transaction transaction;
+    private RuntimeException rollbackCause;
+    private boolean closed;
+
+    Session(SessionFactory factory) {
+        this.factory = factory;
+    }
+
+    // ---- objects ----------------------------------------------------------------------------
+
+    /**
+     * Adds a new object; it is inserted at the next flush (before a query, or on commit).
+     *
+     * @param entity an object of a mapped class
+     */
+    public void add(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        run("add", () -> {
+            addUnchecked(entity);
+            return null;
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void addUnchecked(Object entity) {
+        EntityTable table = factory.tableFor(entity.getClass());
+        work.add(table, entity);
+    }
+
+    /** @param entities objects of mapped classes, added in order */
+    public void addAll(Collection<?> entities) {
+        Objects.requireNonNull(entities, "entities");
+        run("addAll", () -> {
+            entities.forEach(this::addUnchecked);
+            return null;
+        });
+    }
+
+    /**
+     * Finds an object by primary key: from the identity map when the session has it, otherwise from the database.
+     *
+     * @param table the entity table
+     * @param id    the key
+     * @param <E>   the entity class
+     * @return the object, or {@code null} when there is no such row
+     */
+    public <E> E get(EntityTable<E> table, Object id) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(id, "id");
+        return run("get", () -> {
+            E known = work.find(table, id);
+            if (known != null) {
+                return known;
+            }
+            List<E> found = queryEntities(table, select(table).where(rawColumn(table.idColumn()).eq(id)));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    /**
+     * @param type the mapped class
+     * @param id   the key
+     * @param <E>  the entity class
+     * @return the object, or {@code null}
+     */
+    public <E> E get(Class<E> type, Object id) {
+        return get(factory.tableFor(Objects.requireNonNull(type, "type")), id);
+    }
+
+    /** @param entity an object of this session, deleted at the next flush */
+    public void delete(Object entity) {
+        run("delete", () -> {
+            work.delete(entity);
+            return null;
+        });
+    }
+
+    /** @param entity an object to detach from this session, without touching the database */
+    public void expunge(Object entity) {
+        run("expunge", () -> {
+            work.expunge(entity);
+            return null;
+        });
+    }
+
+    /** @param entity an object whose values the next load overwrites */
+    public void expire(Object entity) {
+        run("expire", () -> {
+            work.expire(entity);
+            return null;
+        });
+    }
+
+    /**
+     * Reloads an object's values from the database, discarding unflushed changes to it.
+     *
+     * @param entity an object of this session
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void refresh(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        run("refresh", () -> {
+            EntityTable table = factory.tableFor(entity.getClass());
+            Object id = table.idColumn().get(entity);
+            Result r = connection().execute(select(table).where(rawColumn(table.idColumn()).eq(id)));
+            if (r.rows().isEmpty()) {
+                throw new io.retort.exception.NoResultException(table.entityType().getSimpleName() + "[" + id
+                        + "] no longer exists in the database");
+            }
+            work.refresh(entity, entityValues(table, r.rows().get(0)));
+            return null;
+        });
+    }
+
+    /**
+     * @param entity an object
+     * @return whether this session holds it
+     */
+    public boolean contains(Object entity) {
+        return work.contains(entity);
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    /**
+     * Runs a query whose first columns are all the columns of one entity table ({@code select(USERS)...}) and
+     * returns its entities, from the identity map where the session already has them. Pending changes are
+     * flushed first.
+     *
+     * @param query the query
+     * @param <E>   the entity class
+     * @return the entities, in row order
+     */
+    @SuppressWarnings("unchecked")
+    public <E> List<E> scalars(Select query) {
+        Objects.requireNonNull(query, "query");
+        return run("scalars", () -> queryEntities((EntityTable<E>) entityTableOf(query), query));
+    }
+
+    /**
+     * Runs any statement on the session's transaction, after flushing pending changes (autoflush).
+     *
+     * @param statement the statement
+     * @return its result
+     */
+    public Result execute(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return run("execute", () -> {
+            flushNow();
+            return connection().execute(statement);
+        });
+    }
+
+    /**
+     * The legacy query API of the tutorial: {@code session.query(User.class).filterBy(USERS.NAME, "ada").first()}.
+     *
+     * @param type the mapped class
+     * @param <E>  the entity class
+     * @return a query over all its rows
+     */
+    public <E> Query<E> query(Class<E> type) {
+        return new Query<>(this, factory.tableFor(Objects.requireNonNull(type, "type")), select(factory.tableFor(type)));
+    }
+
+    private <E> List<E> queryEntities(EntityTable<E> table, Select query) {
+        flushNow();
+        Result result = connection().execute(query);
+        List<E> out = new ArrayList<>(result.rows().size());
+        for (Row row : result.rows()) {
+            out.add(work.load(table, entityValues(table, row)));
+        }
+        return out;
+    }
+
+    private static Object[] entityValues(EntityTable<?> table, Row row) {
+        Object[] values = new Object[table.entityColumns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        return values;
+    }
+
+    private EntityTable<?> entityTableOf(Select query) {
+        List<Expression<?>> selected = query.selection();
+        for (EntityTable<?> t : candidateTables(selected)) {
+            List<? extends EntityColumn<?, ?>> columns = t.entityColumns();
+            if (selected.size() >= columns.size() && selected.subList(0, columns.size()).equals(columns)) {
+                return t;
+            }
+        }
+        throw new InvalidStatementException("scalars() needs a query that starts with every column of one entity table, "
+                + "as select(USERS) builds; use execute(...) for other queries");
+    }
+
+    private static List<EntityTable<?>> candidateTables(List<Expression<?>> selected) {
+        List<EntityTable<?>> out = new ArrayList<>();
+        if (!selected.isEmpty() && selected.get(0) instanceof Column<?> c && c.table() instanceof EntityTable<?> t) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    // ---- flush and transactions ---------------------------------------------------------------
+
+    /** Writes pending changes to the database inside the session's transaction. */
+    public void flush() {
+        run("flush", () -> {
+            flushNow();
+            return null;
+        });
+    }
+
+    /** Flushes, commits, and returns the connection to the pool; objects stay in the session. */
+    public void commit() {
+        run("commit", () -> {
+            flushNow();
+            if (transaction != null) {
+                transaction.commit();
+            }
+            work.committed();
+            if (factory.expireOnCommit()) {
+                work.expireAll();
+            }
+            release();
+            return null;
+        });
+    }
+
+    /**
+     * Rolls the transaction back: objects added since the last commit leave the session, deleted ones come back,
+     * and every object is expired so the next load shows the database's values. Clears a failed flush's state.
+     */
+    public void rollback() {
+        requireOpen();
+        enter("rollback");
+        try {
+            RuntimeException failure = null;
+            try {
+                if (transaction != null && transaction.isActive()) {
+                    transaction.rollback();
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            work.rolledBack();
+            rollbackCause = null;
+            try {
+                release();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Runs {@code work} and commits; rolls back and rethrows if it throws.
+     *
+     * @param body what to do with this session
+     * @param <T>  its result
+     * @return what {@code body} returned
+     */
+    public <T> T inTransaction(java.util.function.Function<Session, T> body) {
+        Objects.requireNonNull(body, "body");
+        T result;
+        try {
+            result = body.apply(this);
+            commit();
+        } catch (RuntimeException | Error failure) {
+            try {
+                rollback();
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+        return result;
+    }
+
+    private void flushNow() {
+        if (!work.hasChanges()) {
+            return;
+        }
+        FlushPlan plan = work.planFlush();
+        Connection c = connection();
+        try {
+            for (FlushStep step : plan.steps()) {
+                Result r = c.execute(step.statement());
+                List<Object[]> rows = new ArrayList<>(r.rows().size());
+                for (Row row : r.rows()) {
+                    rows.add(row.values().toArray());
+                }
+                step.apply(rows, r.rowCount());
+            }
+        } catch (RuntimeException e) {
+            failFlush(e);
+            throw e;
+        }
+        work.flushSucceeded();
+    }
+
+    /** A failed flush rolls the database transaction back at once and leaves the session needing rollback(). */
+    private void failFlush(RuntimeException cause) {
+        rollbackCause = cause;
+        try {
+            if (transaction != null && transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            release();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private Connection connection() {
+        if (connection == null) {
+            connection = factory.engine().connect();
+            try {
+                transaction = connection.begin();
+            } catch (RuntimeException e) {
+                connection.close();
+                connection = null;
+                throw e;
+            }
+        }
+        return connection;
+    }
+
+    private void release() {
+        Connection c = connection;
+        connection = null;
+        transaction = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    // ---- lifecycle and guards ---------------------------------------------------------------
+
+    /** Rolls back what is not committed, forgets every object and releases the connection. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (transaction != null && transaction.isActive()) {
+                transaction.rollback();
+            }
+        } finally {
+            closed = true;
+            work.clear();
+            release();
+        }
+    }
+
+    /** @return whether it was closed */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private <T> T run(String operation, java.util.function.Supplier<T> body) {
+        requireOpen();
+        enter(operation);
+        try {
+            if (rollbackCause != null) {
+                throw new PendingRollbackException("This session's transaction was rolled back because a flush failed ("
+                        + rollbackCause.getMessage().split("\n", 2)[0] + "). Call session.rollback() before using it again.",
+                        rollbackCause);
+            }
+            return body.get();
+        } finally {
+            exit();
+        }
+    }
+
+    private void enter(String operation) {
+        if (!inFlight.compareAndSet(null, operation)) {
+            throw new ConcurrentSessionUseException("Cannot start " + operation + "(): this session is busy with "
+                    + inFlight.get() + "() on another thread. A session serves one caller at a time; open one per thread.");
+        }
+    }
+
+    private void exit() {
+        inFlight.set(null);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new SessionClosedException("This session is closed; open a new one with sessionFactory.open()");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Column<Object> rawColumn(Column<?> c) {
+        return (Column<Object>) c;
+    }
+
+    UnitOfWork unitOfWork() {
+        return work;
+    }
+}

@@ -1,0 +1,74 @@
+package io.retort.jdbc;
+
+import io.retort.exception.UnmappedClassException;
+import io.retort.orm.EntityTable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Makes sessions bound to an engine (SQLAlchemy's {@code sessionmaker}) and knows which entity table maps which
+ * class. Thread-safe; share one per application.
+ *
+ * <pre>{@code
+ * SessionFactory sessions = new SessionFactory(engine, USERS, ADDRESSES);
+ * try (Session session = sessions.open()) { ... }
+ * }</pre>
+ */
+public final class SessionFactory {
+    private final Engine engine;
+    private final Map<Class<?>, EntityTable<?>> tables = new LinkedHashMap<>();
+    private final boolean expireOnCommit;
+
+    /**
+     * @param engine the engine sessions run on
+     * @param tables the entity tables sessions may use
+     */
+    public SessionFactory(Engine engine, EntityTable<?>... tables) {
+        this(engine, true, tables);
+    }
+
+    /**
+     * @param engine         the engine sessions run on
+     * @param expireOnCommit whether objects are expired by a commit (the next load refreshes them)
+     * @param tables         the entity tables sessions may use
+     */
+    public SessionFactory(Engine engine, boolean expireOnCommit, EntityTable<?>... tables) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.expireOnCommit = expireOnCommit;
+        for (EntityTable<?> t : tables) {
+            EntityTable<?> previous = this.tables.putIfAbsent(t.entityType(), t);
+            if (previous != null && previous != t) {
+                throw new IllegalArgumentException(t.entityType().getName() + " is mapped by two tables: [" + previous.name()
+                        + "] and [" + t.name() + "]");
+            }
+        }
+    }
+
+    /** @return a new session; close it when done */
+    public Session open() {
+        return new Session(this);
+    }
+
+    /** @return the engine */
+    public Engine engine() {
+        return engine;
+    }
+
+    boolean expireOnCommit() {
+        return expireOnCommit;
+    }
+
+    @SuppressWarnings("unchecked")
+    <E> EntityTable<E> tableFor(Class<E> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            EntityTable<?> t = tables.get(c);
+            if (t != null) {
+                return (EntityTable<E>) t;
+            }
+        }
+        throw new UnmappedClassException("Class [" + type.getName() + "] is not mapped: pass its entity table to "
+                + "new SessionFactory(engine, ...). Mapped: " + tables.keySet().stream().map(Class::getSimpleName).toList());
+    }
+}

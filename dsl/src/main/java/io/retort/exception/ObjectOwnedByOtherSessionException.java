@@ -1,0 +1,14 @@
+package io.retort.exception;
+
+/**
+ * An object that belongs to another open session was added to this one.
+ */
+public class ObjectOwnedByOtherSessionException extends RetortException {
+    public ObjectOwnedByOtherSessionException(String message) {
+        super(message);
+    }
+
+    public ObjectOwnedByOtherSessionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

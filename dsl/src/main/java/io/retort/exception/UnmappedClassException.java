@@ -1,0 +1,14 @@
+package io.retort.exception;
+
+/**
+ * A class that no entity table maps was given to a session.
+ */
+public class UnmappedClassException extends RetortException {
+    public UnmappedClassException(String message) {
+        super(message);
+    }
+
+    public UnmappedClassException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,43 @@
+package io.retort.orm;
+
+import java.util.Objects;
+
+/** A session's bookkeeping for one object: its table, status, and the column values last seen in the database. */
+final class EntityState {
+    final Object entity;
+    final EntityTable<?> table;
+    EntityStatus status;
+    /** Values at load or last flush, in {@code table.entityColumns()} order; null while pending. */
+    Object[] snapshot;
+    /** Set by expire: the next load overwrites the object's values. */
+    boolean expired;
+    /** Set by rollback: in-memory changes are void until the object is loaded again, so they are not flushed. */
+    boolean changesDiscarded;
+
+    EntityState(Object entity, EntityTable<?> table, EntityStatus status) {
+        this.entity = entity;
+        this.table = table;
+        this.status = status;
+    }
+
+    Object[] currentValues() {
+        Object[] values = new Object[table.entityColumns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = table.entityColumns().get(i).getRaw(entity);
+        }
+        return values;
+    }
+
+    Object id() {
+        return table.idColumn().getRaw(entity);
+    }
+
+    EntityKey key() {
+        Object id = snapshot != null ? snapshot[table.entityColumns().indexOf(table.idColumn())] : id();
+        return id == null ? null : new EntityKey(table, id);
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.deepEquals(a, b);
+    }
+}

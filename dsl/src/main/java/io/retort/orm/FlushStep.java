@@ -1,0 +1,24 @@
+package io.retort.orm;
+
+import io.retort.statement.Statement;
+
+import java.util.List;
+
+/**
+ * One statement of a flush. The statement is built only when the step runs, after earlier steps applied their
+ * results (so a child's foreign key sees its parent's generated id); the adapter runs it and hands back what
+ * the database returned.
+ */
+public interface FlushStep {
+    /** @return the statement to run now */
+    Statement statement();
+
+    /**
+     * Takes in what the statement returned.
+     *
+     * @param returnedRows the rows of its {@code RETURNING}, each in the statement's returning order
+     * @param rowCount     the rows it changed
+     * @throws io.retort.exception.StaleObjectException when an update or delete matched fewer rows than expected
+     */
+    void apply(List<Object[]> returnedRows, long rowCount);
+}

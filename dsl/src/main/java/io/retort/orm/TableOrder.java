@@ -1,0 +1,52 @@
+package io.retort.orm;
+
+import io.retort.exception.CircularDependencyException;
+import io.retort.schema.ForeignKey;
+import io.retort.schema.Table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Orders the tables of a flush so that referenced tables come before the tables that reference them. */
+final class TableOrder {
+    private TableOrder() {
+    }
+
+    static List<EntityTable<?>> parentsFirst(Collection<EntityTable<?>> tables) {
+        List<EntityTable<?>> order = new ArrayList<>();
+        Set<EntityTable<?>> done = new LinkedHashSet<>();
+        for (EntityTable<?> t : tables) {
+            visit(t, tables, done, new ArrayList<>(), order);
+        }
+        return order;
+    }
+
+    private static void visit(EntityTable<?> t, Collection<EntityTable<?>> tables, Set<EntityTable<?>> done,
+                              List<EntityTable<?>> path, List<EntityTable<?>> order) {
+        if (done.contains(t)) {
+            return;
+        }
+        if (path.contains(t)) {
+            List<String> cycle = new ArrayList<>();
+            for (Table p : path.subList(path.indexOf(t), path.size())) {
+                cycle.add(p.name());
+            }
+            cycle.add(t.name());
+            throw new CircularDependencyException("The objects to flush depend on each other in a cycle of foreign keys "
+                    + String.join(" -> ", cycle) + "; flush one side first with a NULL foreign key, then set it");
+        }
+        path.add(t);
+        for (ForeignKey fk : t.foreignKeys()) {
+            Table target = fk.referencedTable();
+            if (target != t && target instanceof EntityTable<?> et && tables.contains(et)) {
+                visit(et, tables, done, path, order);
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(t);
+        order.add(t);
+    }
+}
