@@ -1,6 +1,7 @@
 package io.retort.jdbc;
 
 import io.retort.exception.ConcurrentSessionUseException;
+import io.retort.exception.DetachedEntityException;
 import io.retort.exception.InvalidStatementException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.SessionClosedException;
@@ -9,6 +10,9 @@ import io.retort.orm.EntityColumn;
 import io.retort.orm.EntityTable;
 import io.retort.orm.FlushPlan;
 import io.retort.orm.FlushStep;
+import io.retort.orm.LoadStep;
+import io.retort.orm.LoaderOption;
+import io.retort.orm.OneToMany;
 import io.retort.orm.UnitOfWork;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
@@ -87,7 +91,7 @@ public final class Session implements AutoCloseable {
             if (known != null) {
                 return known;
             }
-            List<E> found = queryEntities(table, select(table).where(rawColumn(table.idColumn()).eq(id)));
+            List<E> found = queryEntities(table, select(table).where(rawColumn(table.idColumn()).eq(id)), List.of());
             return found.isEmpty() ? null : found.get(0);
         });
     }
@@ -167,9 +171,30 @@ public final class Session implements AutoCloseable {
      * @return the entities, in row order
      */
     @SuppressWarnings("unchecked")
-    public <E> List<E> scalars(Select query) {
+    public <E> List<E> scalars(Select query, LoaderOption... options) {
         Objects.requireNonNull(query, "query");
-        return run("scalars", () -> queryEntities((EntityTable<E>) entityTableOf(query), query));
+        return run("scalars", () -> queryEntities((EntityTable<E>) entityTableOf(query), query, List.of(options)));
+    }
+
+    /**
+     * Loads a collection now, whatever its loading strategy, and returns it.
+     *
+     * @param entity       an object of this session
+     * @param relationship one of its collections
+     * @param <P>          the owner's class
+     * @param <C>          the children's class
+     * @return the children
+     */
+    public <P, C> List<C> fetch(P entity, OneToMany<P, C> relationship) {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(relationship, "relationship");
+        return run("fetch", () -> {
+            List<Object> children = loadChildren(entity, relationship);
+            work.collectionLoaded(relationship, entity, children);
+            @SuppressWarnings("unchecked")
+            List<C> typed = (List<C>) (List<?>) children;
+            return typed;
+        });
     }
 
     /**
@@ -197,14 +222,47 @@ public final class Session implements AutoCloseable {
         return new Query<>(this, factory.tableFor(Objects.requireNonNull(type, "type")), select(factory.tableFor(type)));
     }
 
-    private <E> List<E> queryEntities(EntityTable<E> table, Select query) {
+    <E> List<E> queryEntities(EntityTable<E> table, Select query, List<LoaderOption> options) {
         flushNow();
         Result result = connection().execute(query);
         List<E> out = new ArrayList<>(result.rows().size());
         for (Row row : result.rows()) {
             out.add(work.load(table, entityValues(table, row)));
         }
+        runLoads(work.afterLoad(table, out, options, this::lazyLoad));
         return out;
+    }
+
+    /** Runs relationship loads after the owners' result is read, breadth first. */
+    private void runLoads(List<LoadStep> steps) {
+        java.util.ArrayDeque<LoadStep> queue = new java.util.ArrayDeque<>(steps);
+        while (!queue.isEmpty()) {
+            LoadStep step = queue.poll();
+            Result r = connection().execute(step.query());
+            List<Object[]> rows = new ArrayList<>(r.rows().size());
+            for (Row row : r.rows()) {
+                rows.add(row.values().toArray());
+            }
+            queue.addAll(step.apply(rows));
+        }
+    }
+
+    private List<Object> lazyLoad(Object parent, OneToMany<?, ?> relationship) {
+        if (closed) {
+            throw new DetachedEntityException("Cannot load " + relationship + " of "
+                    + UnitOfWork.describeEntity(relationship.owner(), parent) + ": its session is closed. Load it before closing "
+                    + "with the query option " + relationship.name() + ".selectin(), or read it in a new session.");
+        }
+        return run("lazy load of " + relationship, () -> loadChildren(parent, relationship));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> loadChildren(Object parent, OneToMany<?, ?> relationship) {
+        Select query = work.collectionQuery(parent, relationship);
+        if (query == null) {
+            return new ArrayList<>();
+        }
+        return (List<Object>) queryEntities(relationship.target(), query, List.of());
     }
 
     private static Object[] entityValues(EntityTable<?> table, Row row) {
@@ -328,7 +386,11 @@ public final class Session implements AutoCloseable {
         Connection c = connection();
         try {
             for (FlushStep step : plan.steps()) {
-                Result r = c.execute(step.statement());
+                Statement statement = step.statement();
+                if (statement == null) {
+                    continue;
+                }
+                Result r = c.execute(statement);
                 List<Object[]> rows = new ArrayList<>(r.rows().size());
                 for (Row row : r.rows()) {
                     rows.add(row.values().toArray());

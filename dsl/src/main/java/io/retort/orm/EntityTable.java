@@ -31,6 +31,8 @@ public abstract class EntityTable<E> extends Table {
     private final Class<E> entityType;
     private final Supplier<E> factory;
     private final List<EntityColumn<E, ?>> entityColumns = new ArrayList<>();
+    private final List<ManyToOne<E, ?>> manyToOnes = new ArrayList<>();
+    private final List<OneToMany<E, ?>> oneToManys = new ArrayList<>();
 
     /**
      * @param name       the table's name
@@ -95,6 +97,57 @@ public abstract class EntityTable<E> extends Table {
                                                      BiConsumer<? super E, Integer> setter) {
         ColumnOption[] options = {notNull()};
         return add(new EntityColumn<>(this, name, SqlTypes.INTEGER, settings(options), getter, setter, true), options);
+    }
+
+    /**
+     * Declares a reference to a parent entity through a foreign-key column of this table.
+     *
+     * @param name       the attribute's name, for messages
+     * @param foreignKey the foreign-key column (declared with {@code references(...)})
+     * @param target     the parent's table, as {@code () -> USERS}
+     * @param getter     reads the parent from the entity
+     * @param setter     writes it
+     * @param <P>        the parent entity
+     * @return the relationship
+     */
+    protected final <P> ManyToOne<E, P> manyToOne(String name, EntityColumn<E, ?> foreignKey,
+                                                  java.util.function.Supplier<? extends EntityTable<P>> target,
+                                                  Function<? super E, ? extends P> getter, BiConsumer<? super E, ? super P> setter) {
+        ManyToOne<E, P> relationship = new ManyToOne<>(this, name, foreignKey, target, getter, setter);
+        manyToOnes.add(relationship);
+        return relationship;
+    }
+
+    /**
+     * Declares a collection of children, the other side of their {@link ManyToOne}.
+     *
+     * @param name          the attribute's name, for messages
+     * @param backReference the children's reference to this entity, as {@code () -> ADDRESSES.USER}
+     * @param getter        reads the collection
+     * @param setter        writes it (the session puts its own list there)
+     * @param strategy      how it loads by default ({@link LoadStrategy#LAZY} like SQLAlchemy)
+     * @param cascades      cascades besides save-update ({@link Cascade#DELETE}, {@link Cascade#DELETE_ORPHAN})
+     * @param <C>           the child entity
+     * @return the relationship
+     */
+    protected final <C> OneToMany<E, C> oneToMany(String name, java.util.function.Supplier<ManyToOne<C, E>> backReference,
+                                                  Function<? super E, List<C>> getter, BiConsumer<? super E, List<C>> setter,
+                                                  LoadStrategy strategy, Cascade... cascades) {
+        java.util.Set<Cascade> set = java.util.EnumSet.noneOf(Cascade.class);
+        set.addAll(java.util.Arrays.asList(cascades));
+        OneToMany<E, C> relationship = new OneToMany<>(this, name, backReference, getter, setter, set, strategy);
+        oneToManys.add(relationship);
+        return relationship;
+    }
+
+    /** @return the references to parents declared on this table */
+    public final List<ManyToOne<E, ?>> manyToOnes() {
+        return Collections.unmodifiableList(manyToOnes);
+    }
+
+    /** @return the collections of children declared on this table */
+    public final List<OneToMany<E, ?>> oneToManys() {
+        return Collections.unmodifiableList(oneToManys);
     }
 
     private <T> EntityColumn<E, T> add(EntityColumn<E, T> column, ColumnOption... options) {

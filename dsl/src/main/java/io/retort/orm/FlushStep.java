@@ -10,7 +10,7 @@ import java.util.List;
  * the database returned.
  */
 public interface FlushStep {
-    /** @return the statement to run now */
+    /** @return the statement to run now, or {@code null} when nothing is left to write (skip {@link #apply}) */
     Statement statement();
 
     /**

@@ -189,6 +189,55 @@ public final class UnitOfWork {
     }
 
     /**
+     * Plans the loading of the relationships of objects a query just returned: lazy (or raising) lists for
+     * collections, and batched {@code IN} queries for selectin collections and for parents.
+     *
+     * @param table   the objects' table
+     * @param loaded  the objects, in row order
+     * @param options the query's loader options
+     * @param lazy    what an unloaded lazy collection calls when touched
+     * @return the queries to run next, in order
+     */
+    public List<LoadStep> afterLoad(EntityTable<?> table, List<?> loaded, List<LoaderOption> options, LazyLoader lazy) {
+        return new RelationshipLoads(this, lazy).afterLoad(table, loaded, options);
+    }
+
+    /**
+     * @param parent       an object
+     * @param relationship one of its collections
+     * @return the query for its children, or {@code null} when the parent has no key yet (it has none)
+     */
+    public io.retort.statement.Select collectionQuery(Object parent, OneToMany<?, ?> relationship) {
+        Object id = relationship.owner().idColumn().getRaw(parent);
+        if (id == null) {
+            return null;
+        }
+        EntityTable<?> child = relationship.target();
+        return io.retort.Sql.select(child).where(raw(relationship.backReference().foreignKey()).eq(id))
+                .orderBy(child.idColumn().asc());
+    }
+
+    /**
+     * @param table  an entity's table
+     * @param entity the entity
+     * @return {@code User[7]}, for messages
+     */
+    public static String describeEntity(EntityTable<?> table, Object entity) {
+        return table.entityType().getSimpleName() + "[" + table.idColumn().getRaw(entity) + "]";
+    }
+
+    /**
+     * Puts children loaded for one parent into its collection (a lazy load, or {@code session.fetch}).
+     *
+     * @param relationship the collection
+     * @param parent       its owner
+     * @param children     the children, already loaded into this unit of work
+     */
+    public void collectionLoaded(OneToMany<?, ?> relationship, Object parent, List<?> children) {
+        RelationshipLoads.fill(relationship, parent, children);
+    }
+
+    /**
      * Overwrites an object's values with a fresh row (refresh).
      *
      * @param entity the object
@@ -213,11 +262,12 @@ public final class UnitOfWork {
 
     /** @return whether a flush would write anything */
     public boolean hasChanges() {
+        cascade();
         if (!pending.isEmpty()) {
             return true;
         }
         for (EntityState s : identityMap.values()) {
-            if (s.status == EntityStatus.DELETED || !changedColumns(s).isEmpty()) {
+            if (s.status == EntityStatus.DELETED || !changedColumns(s).isEmpty() || referencesUnsavedParent(s)) {
                 return true;
             }
         }
@@ -234,6 +284,7 @@ public final class UnitOfWork {
      * @throws PrimaryKeyChangeException    if a persistent object's key was changed
      */
     public FlushPlan planFlush() {
+        cascade();
         Map<EntityTable<?>, List<EntityState>> inserts = new LinkedHashMap<>();
         for (EntityState s : pending) {
             inserts.computeIfAbsent(s.table, t -> new ArrayList<>()).add(s);
@@ -243,12 +294,19 @@ public final class UnitOfWork {
         for (EntityState s : identityMap.values()) {
             if (s.status == EntityStatus.DELETED) {
                 deletes.computeIfAbsent(s.table, t -> new ArrayList<>()).add(s);
-            } else if (!changedColumns(s).isEmpty()) {
+            } else if (!changedColumns(s).isEmpty() || referencesUnsavedParent(s)) {
                 dirty.add(s);
             }
         }
         Set<EntityTable<?>> involved = new LinkedHashSet<>(inserts.keySet());
         involved.addAll(deletes.keySet());
+        for (EntityTable<?> t : deletes.keySet()) {
+            for (OneToMany<?, ?> o : t.oneToManys()) {
+                if (o.cascades(Cascade.DELETE)) {
+                    involved.add(o.target());
+                }
+            }
+        }
         List<EntityTable<?>> order = TableOrder.parentsFirst(involved);
 
         List<FlushStep> steps = new ArrayList<>();
@@ -269,6 +327,11 @@ public final class UnitOfWork {
         for (EntityTable<?> t : reversed) {
             List<EntityState> rows = deletes.get(t);
             if (rows != null) {
+                for (OneToMany<?, ?> o : t.oneToManys()) {
+                    if (o.cascades(Cascade.DELETE)) {
+                        steps.add(new CascadeDeleteStep(o, rows));
+                    }
+                }
                 if (t.versionColumn() != null) {
                     for (EntityState s : rows) {
                         steps.add(new DeleteStep(t, List.of(s)));
@@ -313,9 +376,22 @@ public final class UnitOfWork {
                 deletedSinceCommit.add(s);
             } else {
                 s.snapshot = s.currentValues();
+                trackCollections(s);
             }
         }
         gone.forEach(identityMap::remove);
+    }
+
+    /** Puts the session's own list into every in-memory collection, so later removals can be seen. */
+    private static void trackCollections(EntityState s) {
+        for (OneToMany<?, ?> o : s.table.oneToManys()) {
+            List<Object> list = o.getRaw(s.entity);
+            if (list instanceof RelatedList<?> related) {
+                related.markFlushed();
+            } else if (list != null) {
+                RelationshipLoads.fill(o, s.entity, list);
+            }
+        }
     }
 
     /** Records a commit: what was flushed is now durable. */
@@ -368,6 +444,164 @@ public final class UnitOfWork {
         generatedDuringFlush.clear();
         insertedSinceCommit.clear();
         deletedSinceCommit.clear();
+    }
+
+    // ---- relationships at flush --------------------------------------------------------------
+
+    /**
+     * Follows relationships from every object in the session: unsaved parents and children are added (save-update
+     * cascade), each child points at the parent whose collection holds it, children removed from a collection
+     * are deleted (delete-orphan) or detached from the parent, and deleting a parent deletes the children the
+     * session holds when the relationship cascades deletes.
+     */
+    private void cascade() {
+        java.util.ArrayDeque<EntityState> todo = new java.util.ArrayDeque<>(states.values());
+        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            EntityState s = todo.poll();
+            if (!seen.add(s.entity)) {
+                continue;
+            }
+            if (s.status == EntityStatus.DELETED) {
+                cascadeDelete(s);
+                continue;
+            }
+            for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+                Object parent = m.getRaw(s.entity);
+                if (parent == null) {
+                    continue;
+                }
+                if (!states.containsKey(parent)) {
+                    todo.add(addRelated(m.target(), parent));
+                }
+                // the child side moved: show it in the new parent's collection when that is in memory
+                for (OneToMany<?, ?> o : m.target().oneToManys()) {
+                    if (o.backReference() == m) {
+                        List<Object> siblings = o.getRaw(parent);
+                        if (siblings != null && !(siblings instanceof RelatedList<?> r && !r.isLoaded())
+                                && !siblings.contains(s.entity)) {
+                            siblings.add(s.entity);
+                        }
+                    }
+                }
+            }
+            for (OneToMany<?, ?> o : s.table.oneToManys()) {
+                List<Object> children = o.getRaw(s.entity);
+                if (children == null || children instanceof RelatedList<?> r && !r.isLoaded()) {
+                    continue;
+                }
+                ManyToOne<?, ?> back = o.backReference();
+                for (Object child : new ArrayList<>(children)) {
+                    if (!states.containsKey(child)) {
+                        todo.add(addRelated(o.target(), child));
+                    }
+                    Object parentOfChild = back.getRaw(child);
+                    if (parentOfChild == null) {
+                        back.setRaw(child, s.entity);
+                    } else if (parentOfChild != s.entity) {
+                        // the child was moved to another parent from its own side
+                        if (children instanceof RelatedList<?> related) {
+                            related.forget(child);
+                        } else {
+                            children.remove(child);
+                        }
+                    }
+                }
+                if (children instanceof RelatedList<?> related) {
+                    for (Object removed : related.loadedItems()) {
+                        if (children.contains(removed)) {
+                            continue;
+                        }
+                        EntityState child = states.get(removed);
+                        if (child == null || back.getRaw(removed) != s.entity && back.getRaw(removed) != null) {
+                            continue;
+                        }
+                        if (o.cascades(Cascade.DELETE_ORPHAN)) {
+                            delete(removed);
+                        } else {
+                            back.setRaw(removed, null);
+                            back.foreignKey().setRaw(removed, null);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void cascadeDelete(EntityState parent) {
+        for (OneToMany<?, ?> o : parent.table.oneToManys()) {
+            if (!o.cascades(Cascade.DELETE)) {
+                continue;
+            }
+            ManyToOne<?, ?> back = o.backReference();
+            Object parentId = parent.snapshot == null ? null : parent.table.idColumn().getRaw(parent.entity);
+            for (EntityState child : new ArrayList<>(states.values())) {
+                if (child.table == o.target() && child.status != EntityStatus.DELETED
+                        && (back.getRaw(child.entity) == parent.entity
+                        || parentId != null && parentId.equals(back.foreignKey().getRaw(child.entity)))) {
+                    delete(child.entity);
+                    if (child.status == EntityStatus.DELETED) {
+                        cascadeDelete(child);
+                    }
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private EntityState addRelated(EntityTable<?> table, Object entity) {
+        add((EntityTable) table, entity);
+        return states.get(entity);
+    }
+
+    /** Copies each parent's key into the child's foreign key, once the parent has one. */
+    private static void syncForeignKeys(EntityState s) {
+        for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+            Object parent = m.getRaw(s.entity);
+            if (parent != null) {
+                Object id = m.target().idColumn().getRaw(parent);
+                if (id != null && !EntityState.same(id, m.foreignKey().getRaw(s.entity))) {
+                    m.foreignKey().setRaw(s.entity, id);
+                }
+            }
+        }
+    }
+
+    private static boolean referencesUnsavedParent(EntityState s) {
+        syncForeignKeys(s);
+        for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+            Object parent = m.getRaw(s.entity);
+            if (parent != null && m.target().idColumn().getRaw(parent) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes the children of deleted parents by foreign key, also those the session never loaded. */
+    private static final class CascadeDeleteStep implements FlushStep {
+        private final OneToMany<?, ?> relationship;
+        private final List<EntityState> parents;
+
+        CascadeDeleteStep(OneToMany<?, ?> relationship, List<EntityState> parents) {
+            this.relationship = relationship;
+            this.parents = List.copyOf(parents);
+        }
+
+        @Override
+        public Statement statement() {
+            List<Object> ids = new ArrayList<>();
+            int idIndex = relationship.owner().entityColumns().indexOf(relationship.owner().idColumn());
+            for (EntityState p : parents) {
+                ids.add(p.snapshot[idIndex]);
+            }
+            return deleteFrom(relationship.target()).where(raw(relationship.backReference().foreignKey()).in(ids));
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+            // any count is right: the children the session held were deleted by their own steps first
+        }
     }
 
     // ---- dirty checking ---------------------------------------------------------------------
@@ -429,6 +663,7 @@ public final class UnitOfWork {
             }
             Insert insert = insertInto(table).columns(columns.toArray(new Column<?>[0]));
             for (EntityState s : rows) {
+                syncForeignKeys(s);
                 Object[] values = new Object[columns.size()];
                 for (int i = 0; i < values.length; i++) {
                     EntityColumn<?, ?> c = columns.get(i);
@@ -486,16 +721,21 @@ public final class UnitOfWork {
         @Override
         public Statement statement() {
             EntityTable<?> t = state.table;
+            syncForeignKeys(state);
             List<? extends EntityColumn<?, ?>> columns = t.entityColumns();
             int idIndex = columns.indexOf(t.idColumn());
             Object[] now = state.currentValues();
+            List<Integer> changed = changedColumns(state);
+            if (changed.isEmpty()) {
+                return null;
+            }
             if (!EntityState.same(now[idIndex], state.snapshot[idIndex])) {
                 throw new PrimaryKeyChangeException("The primary key of " + t.entityType().getSimpleName() + "["
                         + state.snapshot[idIndex] + "] was changed to [" + now[idIndex] + "]; delete it and add a new object instead");
             }
             Update update = update(t);
             EntityColumn<?, ?> version = t.versionColumn();
-            for (int i : changedColumns(state)) {
+            for (int i : changed) {
                 EntityColumn<?, ?> c = columns.get(i);
                 if (c != version) {
                     if (now[i] == null && !c.nullable()) {

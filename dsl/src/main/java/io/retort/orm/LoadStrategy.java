@@ -1,0 +1,11 @@
+package io.retort.orm;
+
+/** How a relationship is loaded when its owner is (SQLAlchemy's {@code lazy=} values). */
+public enum LoadStrategy {
+    /** On first access, with a query of its own (blocking session only). */
+    LAZY,
+    /** Right after the owners' query, one {@code IN (...)} query per window of owners. */
+    SELECTIN,
+    /** Never: touching it fails, naming the option that would load it. */
+    RAISE
+}

@@ -1,0 +1,16 @@
+package io.retort.orm;
+
+import java.util.Objects;
+
+/**
+ * How one query loads one relationship: {@code session.scalars(select(USERS), USERS.ADDRESSES.selectin())}.
+ *
+ * @param relationship the relationship
+ * @param strategy     how to load it
+ */
+public record LoaderOption(OneToMany<?, ?> relationship, LoadStrategy strategy) {
+    public LoaderOption {
+        Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(strategy, "strategy");
+    }
+}

@@ -1,0 +1,77 @@
+package io.retort.orm;
+
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A reference from a child entity to its parent through a foreign-key column ({@code Address.user}).
+ * At flush the foreign key takes the parent's key, so a new parent and its new children can be added together.
+ *
+ * @param <C> the child (owning) entity
+ * @param <P> the parent entity
+ */
+public final class ManyToOne<C, P> {
+    private final EntityTable<C> owner;
+    private final String name;
+    private final EntityColumn<C, ?> foreignKey;
+    private final Supplier<? extends EntityTable<P>> target;
+    private final Function<? super C, ? extends P> getter;
+    private final BiConsumer<? super C, ? super P> setter;
+
+    ManyToOne(EntityTable<C> owner, String name, EntityColumn<C, ?> foreignKey, Supplier<? extends EntityTable<P>> target,
+              Function<? super C, ? extends P> getter, BiConsumer<? super C, ? super P> setter) {
+        this.owner = owner;
+        this.name = Objects.requireNonNull(name, "name");
+        this.foreignKey = Objects.requireNonNull(foreignKey, "foreignKey");
+        this.target = Objects.requireNonNull(target, "target");
+        this.getter = Objects.requireNonNull(getter, "getter");
+        this.setter = Objects.requireNonNull(setter, "setter");
+    }
+
+    /** @return the child's table */
+    public EntityTable<C> owner() {
+        return owner;
+    }
+
+    /** @return the relationship's name, for messages */
+    public String name() {
+        return name;
+    }
+
+    /** @return the foreign-key column in the child's table */
+    public EntityColumn<C, ?> foreignKey() {
+        return foreignKey;
+    }
+
+    /** @return the parent's table */
+    public EntityTable<P> target() {
+        return target.get();
+    }
+
+    /** @param child a child @return its parent, or {@code null} */
+    public P get(C child) {
+        return getter.apply(child);
+    }
+
+    /** @param child a child @param parent its new parent */
+    public void set(C child, P parent) {
+        setter.accept(child, parent);
+    }
+
+    @SuppressWarnings("unchecked")
+    Object getRaw(Object child) {
+        return getter.apply((C) child);
+    }
+
+    @SuppressWarnings("unchecked")
+    void setRaw(Object child, Object parent) {
+        setter.accept((C) child, (P) parent);
+    }
+
+    @Override
+    public String toString() {
+        return owner.entityType().getSimpleName() + "." + name;
+    }
+}

@@ -1,0 +1,99 @@
+package io.retort.orm;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A parent's collection of children, the other side of a {@link ManyToOne} ({@code User.addresses}).
+ * Both sides are kept in sync: adding a child to a loaded collection sets the child's parent at once, and a
+ * flush sets whatever side is missing.
+ *
+ * @param <P> the parent (owning) entity
+ * @param <C> the child entity
+ */
+public final class OneToMany<P, C> {
+    private final EntityTable<P> owner;
+    private final String name;
+    private final Supplier<ManyToOne<C, P>> backReference;
+    private final Function<? super P, List<C>> getter;
+    private final BiConsumer<? super P, List<C>> setter;
+    private final Set<Cascade> cascades;
+    private final LoadStrategy defaultStrategy;
+
+    OneToMany(EntityTable<P> owner, String name, Supplier<ManyToOne<C, P>> backReference, Function<? super P, List<C>> getter,
+              BiConsumer<? super P, List<C>> setter, Set<Cascade> cascades, LoadStrategy defaultStrategy) {
+        this.owner = owner;
+        this.name = Objects.requireNonNull(name, "name");
+        this.backReference = Objects.requireNonNull(backReference, "backReference");
+        this.getter = Objects.requireNonNull(getter, "getter");
+        this.setter = Objects.requireNonNull(setter, "setter");
+        this.cascades = cascades.isEmpty() ? EnumSet.of(Cascade.SAVE_UPDATE) : EnumSet.copyOf(cascades);
+        this.cascades.add(Cascade.SAVE_UPDATE);
+        this.defaultStrategy = Objects.requireNonNull(defaultStrategy, "defaultStrategy");
+    }
+
+    /** @return the parent's table */
+    public EntityTable<P> owner() {
+        return owner;
+    }
+
+    /** @return the relationship's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the child's reference back to the parent */
+    public ManyToOne<C, P> backReference() {
+        return backReference.get();
+    }
+
+    /** @return the children's table */
+    public EntityTable<C> target() {
+        return backReference().owner();
+    }
+
+    /** @param cascade a cascade @return whether this relationship has it */
+    public boolean cascades(Cascade cascade) {
+        return cascades.contains(cascade);
+    }
+
+    /** @return how it loads unless a query says otherwise */
+    public LoadStrategy defaultStrategy() {
+        return defaultStrategy;
+    }
+
+    /** @return a query option loading it with one {@code IN} query per window of parents */
+    public LoaderOption selectin() {
+        return new LoaderOption(this, LoadStrategy.SELECTIN);
+    }
+
+    /** @return a query option loading it on first access */
+    public LoaderOption lazy() {
+        return new LoaderOption(this, LoadStrategy.LAZY);
+    }
+
+    /** @return a query option refusing to load it */
+    public LoaderOption raise() {
+        return new LoaderOption(this, LoadStrategy.RAISE);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> getRaw(Object parent) {
+        return (List<Object>) (List<?>) getter.apply((P) parent);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void setRaw(Object parent, List<?> children) {
+        setter.accept((P) parent, (List) children);
+    }
+
+    @Override
+    public String toString() {
+        return owner.entityType().getSimpleName() + "." + name;
+    }
+}

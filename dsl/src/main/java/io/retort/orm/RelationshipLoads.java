@@ -1,0 +1,199 @@
+package io.retort.orm;
+
+import io.retort.schema.Column;
+import io.retort.statement.Select;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static io.retort.Sql.select;
+
+/**
+ * Plans how the relationships of just-loaded objects are filled: lazy or raising lists for collections, and
+ * batched {@code IN (...)} queries for selectin collections and for parents (many-to-one). No I/O: it returns
+ * {@link LoadStep}s for the session to run, after the owners' result has been read completely.
+ */
+final class RelationshipLoads {
+    /** Owners per {@code IN (...)} query. */
+    static final int WINDOW = 500;
+
+    private final UnitOfWork work;
+    private final LazyLoader lazy;
+
+    RelationshipLoads(UnitOfWork work, LazyLoader lazy) {
+        this.work = work;
+        this.lazy = lazy;
+    }
+
+    List<LoadStep> afterLoad(EntityTable<?> table, List<?> loaded, List<LoaderOption> options) {
+        List<LoadStep> steps = new ArrayList<>();
+        if (loaded.isEmpty()) {
+            return steps;
+        }
+        for (OneToMany<?, ?> o : table.oneToManys()) {
+            LoadStrategy strategy = o.defaultStrategy();
+            for (LoaderOption option : options) {
+                if (option.relationship() == o) {
+                    strategy = option.strategy();
+                }
+            }
+            List<Object> needing = new ArrayList<>();
+            for (Object parent : loaded) {
+                if (!(o.getRaw(parent) instanceof RelatedList<?>)) {
+                    needing.add(parent);
+                }
+            }
+            if (strategy == LoadStrategy.SELECTIN) {
+                for (int from = 0; from < needing.size(); from += WINDOW) {
+                    steps.add(new CollectionWindow(o, needing.subList(from, Math.min(needing.size(), from + WINDOW))));
+                }
+            } else {
+                for (Object parent : needing) {
+                    o.setRaw(parent, unloaded(parent, o, strategy));
+                }
+            }
+        }
+        for (ManyToOne<?, ?> m : table.manyToOnes()) {
+            steps.addAll(parents(m, loaded));
+        }
+        return steps;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private RelatedList<?> unloaded(Object parent, OneToMany<?, ?> o, LoadStrategy strategy) {
+        if (strategy == LoadStrategy.RAISE) {
+            return new RelatedList(parent, o, null, () -> {
+                throw new io.retort.exception.InvalidStatementException("Cannot load " + o + ": its loading strategy is raise. "
+                        + "Load it with the query option " + o.name().toUpperCase() + ".selectin(), or session.fetch(entity, relationship)");
+            });
+        }
+        return new RelatedList(parent, o, null, () -> lazy.load(parent, o));
+    }
+
+    /** Fills collections of parents that already have all their children in memory (after a lazy or fetched load). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void fill(OneToMany<?, ?> o, Object parent, List<?> children) {
+        ManyToOne back = o.backReference();
+        for (Object child : children) {
+            if (back.getRaw(child) != parent) {
+                back.setRaw(child, parent);
+            }
+        }
+        o.setRaw(parent, new RelatedList(parent, o, children, null));
+    }
+
+    private List<LoadStep> parents(ManyToOne<?, ?> m, List<?> children) {
+        EntityTable<?> target = m.target();
+        Map<Object, List<Object>> waiting = new LinkedHashMap<>();
+        for (Object child : children) {
+            Object fk = m.foreignKey().getRaw(child);
+            if (fk == null) {
+                continue;
+            }
+            Object known = work.find(target, fk);
+            if (known != null) {
+                if (m.getRaw(child) != known) {
+                    m.setRaw(child, known);
+                }
+            } else {
+                waiting.computeIfAbsent(fk, k -> new ArrayList<>()).add(child);
+            }
+        }
+        List<LoadStep> steps = new ArrayList<>();
+        List<Object> keys = new ArrayList<>(waiting.keySet());
+        for (int from = 0; from < keys.size(); from += WINDOW) {
+            steps.add(new ParentWindow(m, keys.subList(from, Math.min(keys.size(), from + WINDOW)), waiting));
+        }
+        return steps;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Column<Object> raw(Column<?> c) {
+        return (Column<Object>) c;
+    }
+
+    /** Children of a window of parents, in one {@code IN (...)} query. */
+    private final class CollectionWindow implements LoadStep {
+        private final OneToMany<?, ?> relationship;
+        private final List<Object> parents;
+
+        CollectionWindow(OneToMany<?, ?> relationship, List<Object> parents) {
+            this.relationship = relationship;
+            this.parents = List.copyOf(parents);
+        }
+
+        @Override
+        public Select query() {
+            EntityTable<?> parentTable = relationship.owner();
+            List<Object> ids = new ArrayList<>();
+            for (Object p : parents) {
+                ids.add(parentTable.idColumn().getRaw(p));
+            }
+            EntityTable<?> child = relationship.target();
+            return select(child).where(raw(relationship.backReference().foreignKey()).in(ids))
+                    .orderBy(child.idColumn().asc());
+        }
+
+        @Override
+        public List<LoadStep> apply(List<Object[]> rows) {
+            EntityTable<?> child = relationship.target();
+            Map<Object, List<Object>> byParent = new LinkedHashMap<>();
+            List<Object> loaded = new ArrayList<>();
+            int fkIndex = child.entityColumns().indexOf(relationship.backReference().foreignKey());
+            for (Object[] row : rows) {
+                Object c = work.load(child, row);
+                loaded.add(c);
+                byParent.computeIfAbsent(row[fkIndex], k -> new ArrayList<>()).add(c);
+            }
+            EntityTable<?> parentTable = relationship.owner();
+            for (Object p : parents) {
+                Object id = parentTable.idColumn().getRaw(p);
+                fill(relationship, p, byParent.getOrDefault(id, Collections.emptyList()));
+            }
+            return afterLoad(child, loaded, List.of());
+        }
+    }
+
+    /** Parents of a window of children, by key, in one {@code IN (...)} query. */
+    private final class ParentWindow implements LoadStep {
+        private final ManyToOne<?, ?> relationship;
+        private final List<Object> keys;
+        private final Map<Object, List<Object>> waiting;
+
+        ParentWindow(ManyToOne<?, ?> relationship, List<Object> keys, Map<Object, List<Object>> waiting) {
+            this.relationship = relationship;
+            this.keys = List.copyOf(keys);
+            this.waiting = waiting;
+        }
+
+        @Override
+        public Select query() {
+            EntityTable<?> target = relationship.target();
+            return select(target).where(raw(target.idColumn()).in(keys));
+        }
+
+        @Override
+        public List<LoadStep> apply(List<Object[]> rows) {
+            EntityTable<?> target = relationship.target();
+            List<Object> loaded = new ArrayList<>();
+            Set<Object> found = new LinkedHashSet<>();
+            int idIndex = target.entityColumns().indexOf(target.idColumn());
+            for (Object[] row : rows) {
+                Object parent = work.load(target, row);
+                loaded.add(parent);
+                found.add(row[idIndex]);
+                for (Object child : waiting.getOrDefault(row[idIndex], List.of())) {
+                    relationship.setRaw(child, parent);
+                }
+            }
+            Objects.requireNonNull(found);
+            return afterLoad(target, loaded, List.of());
+        }
+    }
+}
