@@ -49,7 +49,18 @@ final class JdbcValues {
         }
         switch (type.kind()) {
             case JSON -> ps.setString(index, ((Json) value).text());
-            case ENUM, CHAR, VARCHAR, TEXT -> ps.setString(index, value.toString());
+            case CHAR, VARCHAR -> {
+                String s = (String) value;
+                if (dialect == Dialects.H2 && type.length() != null && s.length() > type.length()) {
+                    // the type checked code points; H2 counts UTF-16 units, and its error message would quote the value
+                    throw new InvalidValueException("A string value " + ValueDescriptions.describe(s) + " has "
+                            + s.codePointCount(0, s.length()) + " characters but " + s.length() + " UTF-16 units, more "
+                            + "than H2 allows in [" + type + "]: H2 counts characters outside the Basic Multilingual Plane "
+                            + "(emoji, for instance) twice. Shorten it, or widen the column.");
+                }
+                ps.setString(index, s);
+            }
+            case ENUM, TEXT -> ps.setString(index, value.toString());
             case BINARY -> ps.setBytes(index, (byte[]) value);
             case ARRAY -> {
                 List<?> list = (List<?>) value;
@@ -58,10 +69,15 @@ final class JdbcValues {
                 ps.setArray(index, ps.getConnection().createArrayOf(element, list.toArray()));
             }
             case DATE, TIMESTAMP, TIMESTAMP_TZ -> {
+                Object sent = value;
                 if (dialect == Dialects.POSTGRES) {
                     checkPostgresRange(value, type);
+                    if (value instanceof OffsetDateTime t && !t.equals(OffsetDateTime.MIN) && !t.equals(OffsetDateTime.MAX)) {
+                        // PostgreSQL keeps only the instant, and refuses offsets beyond 15:59 that Java allows (up to 18:00)
+                        sent = t.withOffsetSameInstant(ZoneOffset.UTC);
+                    }
                 }
-                ps.setObject(index, value);
+                ps.setObject(index, sent);
             }
             default -> ps.setObject(index, value);
         }
