@@ -16,7 +16,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * A result read through a cursor, {@code fetchSize} rows at a time, so a large result never sits in memory.
- * Close it (try-with-resources) to release the cursor; the connection closes it too.
+ * Close it (try-with-resources) to release the cursor; the connection closes it too, as does the end of the
+ * transaction it runs in. Iterating a stream that was closed before its last row throws
+ * {@link ResourceClosedException} rather than passing off the rows read so far as the whole result.
  */
 public final class RowStream implements AutoCloseable, Iterable<Row> {
     private final Connection connection;
@@ -28,6 +30,7 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
     private final List<BoundValue> bound;
     private final Transaction ownTransaction;
     private boolean closed;
+    private boolean exhausted;
     private boolean advanced;
     private boolean hasNext;
 
@@ -48,8 +51,14 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                if (closed) {
+                if (exhausted) {
                     return false;
+                }
+                if (closed) {
+                    // ending quietly here would pass off the rows read so far as the whole result
+                    throw new ResourceClosedException("This row stream was closed before its last row was read: by close(), "
+                            + "by the end of the transaction it ran in, or by closing its connection. Read it to the end "
+                            + "first, or stop iterating once you close it.");
                 }
                 if (!advanced) {
                     try {
@@ -59,6 +68,7 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
                     }
                     advanced = true;
                     if (!hasNext) {
+                        exhausted = true;
                         close();
                     }
                 }

@@ -63,7 +63,8 @@ final class H2Dialect extends Dialect {
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INTEGER";
             case BIGINT -> "BIGINT";
-            case DECIMAL -> type.precision() == null ? "NUMERIC"
+            // H2's bare NUMERIC has scale 0 and would round 1.5 to 2; DECFLOAT keeps every digit (not trailing zeros)
+            case DECIMAL -> type.precision() == null ? "DECFLOAT"
                     : "NUMERIC(" + type.precision() + ", " + (type.scale() == null ? 0 : type.scale()) + ")";
             case REAL -> "REAL";
             case DOUBLE -> "DOUBLE PRECISION";
@@ -72,7 +73,8 @@ final class H2Dialect extends Dialect {
             case VARCHAR -> "VARCHAR(" + type.length() + ")";
             case TEXT, UNKNOWN -> "CHARACTER VARYING";
             case DATE -> "DATE";
-            case TIME -> "TIME";
+            // H2's bare TIME keeps whole seconds; 6 digits as PostgreSQL (and H2's own TIMESTAMP)
+            case TIME -> "TIME(6)";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
             case UUID -> "UUID";
