@@ -43,8 +43,15 @@ final class JdbcErrors {
         if (detail >= 0) {
             first = first.substring(0, detail).trim();
         }
+        // values appear in single quotes (H2) or as the quoted tail of a conversion error (both)
+        first = first.replaceAll("'(?:[^']|'')*'", "'...'");
+        first = VALUE_TAIL.matcher(first).replaceAll("$1\"...\"");
         return first;
     }
+
+    private static final Pattern VALUE_TAIL = Pattern.compile(
+            "((?i:out of range|invalid input syntax[^:]*|value too long[^:]*|data conversion error[^:]*|invalid input value[^:]*)"
+                    + "[^\"]*?:?\\s*)\"[^\"]*\"");
 
     static String constraintName(String message) {
         if (message == null) {

@@ -71,4 +71,15 @@ class EngineConfigTest {
         new StatementLog(false, silent::add).statement("SELECT 1", List.of(), 1, null);
         assertThat(silent).isEmpty();
     }
+
+    @Test
+    void driverMessagesLoseTheValuesTheyQuote() {
+        assertThat(JdbcErrors.sanitize("Value too long for column \"NAME CHARACTER VARYING(5)\": \"'hunter2-secret' (14)\"; SQL statement:\nINSERT"))
+                .doesNotContain("hunter2").contains("Value too long for column");
+        assertThat(JdbcErrors.sanitize("ERROR: invalid input syntax for type integer: \"hunter2\"")).doesNotContain("hunter2");
+        assertThat(JdbcErrors.sanitize("ERROR: date/time field value out of range: \"hunter2\"")).doesNotContain("hunter2");
+        assertThat(JdbcErrors.sanitize("ERROR: duplicate key value violates unique constraint \"uq_users_email\"\n  Detail: Key (email)=(hunter2) already exists."))
+                .isEqualTo("ERROR: duplicate key value violates unique constraint \"uq_users_email\"");
+        assertThat(JdbcErrors.sanitize("ERROR: column \"no_such_column\" does not exist")).contains("no_such_column");
+    }
 }
