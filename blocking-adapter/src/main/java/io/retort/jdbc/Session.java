@@ -40,6 +40,7 @@ public final class Session implements AutoCloseable {
     private Transaction transaction;
     private RuntimeException rollbackCause;
     private boolean closed;
+    private boolean insideTransactionBlock;
 
     Session(SessionFactory factory) {
         this.factory = factory;
@@ -207,7 +208,14 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(statement, "statement");
         return run("execute", () -> {
             flushNow();
-            return connection().execute(statement);
+            Result result = connection().execute(statement);
+            // a bulk UPDATE or DELETE changed rows behind the identity map: the next load refreshes that table's objects
+            if (statement instanceof io.retort.statement.Update u) {
+                work.expireTable(u.table());
+            } else if (statement instanceof io.retort.statement.Delete d) {
+                work.expireTable(d.table());
+            }
+            return result;
         });
     }
 
@@ -306,6 +314,10 @@ public final class Session implements AutoCloseable {
     /** Flushes, commits, and returns the connection to the pool; objects stay in the session. */
     public void commit() {
         run("commit", () -> {
+            if (insideTransactionBlock) {
+                throw new io.retort.exception.InvalidTransactionStateException("commit() inside inTransaction(...): the block "
+                        + "commits when it returns; return from it instead, or throw to roll back");
+            }
             flushNow();
             if (transaction != null) {
                 transaction.commit();
@@ -327,28 +339,9 @@ public final class Session implements AutoCloseable {
         requireOpen();
         enter("rollback");
         try {
-            RuntimeException failure = null;
-            try {
-                if (transaction != null && transaction.isActive()) {
-                    transaction.rollback();
-                }
-            } catch (RuntimeException e) {
-                failure = e;
-            }
             work.rolledBack();
             rollbackCause = null;
-            try {
-                release();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            release();   // closing the connection rolls back the whole transaction, savepoints included
         } finally {
             exit();
         }
@@ -365,7 +358,12 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(body, "body");
         T result;
         try {
-            result = body.apply(this);
+            insideTransactionBlock = true;
+            try {
+                result = body.apply(this);
+            } finally {
+                insideTransactionBlock = false;
+            }
             commit();
         } catch (RuntimeException | Error failure) {
             try {
@@ -376,6 +374,121 @@ public final class Session implements AutoCloseable {
             throw failure;
         }
         return result;
+    }
+
+    /**
+     * Flushes and begins a savepoint (SQLAlchemy's {@code begin_nested}). Rolling it back undoes the database work
+     * since, removes objects added since from the session and expires the others; committing releases it.
+     *
+     * @return the savepoint
+     */
+    public SessionSavepoint beginNested() {
+        return run("beginNested", () -> {
+            flushNow();
+            Transaction tx = connection().beginNested();
+            return new SessionSavepoint(this, tx, work.savepoint());
+        });
+    }
+
+    void endSavepoint(SessionSavepoint savepoint, boolean commit) {
+        run(commit ? "release savepoint" : "rollback to savepoint", () -> {
+            if (commit) {
+                flushNow();
+                savepoint.transaction().commit();
+            } else {
+                savepoint.transaction().rollback();
+                work.rolledBackTo(savepoint.marker());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Copies the state of an object from outside this session (detached, or made by hand with a key) onto the
+     * session's object for its key, loading it if needed, or adds a new object when there is none. The given
+     * object itself is not attached (SQLAlchemy's {@code merge}).
+     *
+     * @param detached the object whose values to take
+     * @param <E>      its class
+     * @return the session's object
+     */
+    @SuppressWarnings("unchecked")
+    public <E> E merge(E detached) {
+        Objects.requireNonNull(detached, "detached");
+        EntityTable<E> table = (EntityTable<E>) factory.tableFor(detached.getClass());
+        Object id = table.idColumn().get(detached);
+        E target = id == null ? null : get(table, id);
+        return run("merge", () -> {
+            if (target != null) {
+                UnitOfWork.copyColumns(table, detached, target, false);
+                return target;
+            }
+            E fresh = table.newEntity();
+            UnitOfWork.copyColumns(table, detached, fresh, true);
+            work.add(table, fresh);
+            return fresh;
+        });
+    }
+
+    /**
+     * Streams the entities of a large query through a cursor (SQLAlchemy's {@code yield_per}): rows are read
+     * {@code batchSize} at a time, and objects of earlier batches that have no changes leave the identity map,
+     * so memory stays bounded. Close the stream (try-with-resources).
+     *
+     * @param query     a query starting with every column of one entity table
+     * @param batchSize objects kept in the identity map at most, per batch
+     * @param <E>       the entity class
+     * @return the entities
+     */
+    @SuppressWarnings("unchecked")
+    public <E> java.util.stream.Stream<E> stream(Select query, int batchSize) {
+        Objects.requireNonNull(query, "query");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got [" + batchSize + "]");
+        }
+        EntityTable<E> table = (EntityTable<E>) entityTableOf(query);
+        RowStream rows = run("stream", () -> {
+            flushNow();
+            return connection().stream(query);
+        });
+        java.util.Iterator<Row> cursor = rows.iterator();
+        java.util.Iterator<E> entities = new java.util.Iterator<>() {
+            private final List<E> batch = new ArrayList<>();
+            private final java.util.ArrayDeque<E> ready = new java.util.ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                if (ready.isEmpty()) {
+                    fill();
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public E next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.poll();
+            }
+
+            private void fill() {
+                run("stream", () -> {
+                    for (E previous : batch) {
+                        work.expungeIfClean(previous);
+                    }
+                    batch.clear();
+                    while (batch.size() < batchSize && cursor.hasNext()) {
+                        batch.add(work.load(table, entityValues(table, cursor.next())));
+                    }
+                    runLoads(work.afterLoad(table, batch, List.of(), Session.this::lazyLoad));
+                    ready.addAll(batch);
+                    return null;
+                });
+            }
+        };
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(entities,
+                java.util.Spliterator.ORDERED), false).onClose(rows::close);
     }
 
     private void flushNow() {
@@ -408,13 +521,7 @@ public final class Session implements AutoCloseable {
     private void failFlush(RuntimeException cause) {
         rollbackCause = cause;
         try {
-            if (transaction != null && transaction.isActive()) {
-                transaction.rollback();
-            }
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-        try {
+            // closing the connection rolls back the whole transaction, savepoints included
             release();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
@@ -452,15 +559,9 @@ public final class Session implements AutoCloseable {
         if (closed) {
             return;
         }
-        try {
-            if (transaction != null && transaction.isActive()) {
-                transaction.rollback();
-            }
-        } finally {
-            closed = true;
-            work.clear();
-            release();
-        }
+        closed = true;
+        work.clear();
+        release();
     }
 
     /** @return whether it was closed */

@@ -394,6 +394,96 @@ public final class UnitOfWork {
         }
     }
 
+    /**
+     * Marks where a savepoint begins, so rolling back to it can undo only what came after. Flush first.
+     *
+     * @return the marker
+     */
+    public SavepointMarker savepoint() {
+        return new SavepointMarker(insertedSinceCommit.size(), deletedSinceCommit.size(), generatedDuringFlush.size());
+    }
+
+    /**
+     * Undoes the session's view of work since a savepoint: objects added since leave the session (generated keys
+     * cleared), objects deleted since are back, and persistent objects are expired with their unflushed changes
+     * discarded (SQLAlchemy's rules for a rolled-back nested transaction).
+     *
+     * @param marker where the savepoint began
+     */
+    public void rolledBackTo(SavepointMarker marker) {
+        for (EntityState s : generatedDuringFlush.subList(marker.generated(), generatedDuringFlush.size())) {
+            s.table.idColumn().setRaw(s.entity, null);
+        }
+        generatedDuringFlush.subList(marker.generated(), generatedDuringFlush.size()).clear();
+        List<EntityState> added = new ArrayList<>(insertedSinceCommit.subList(marker.inserted(), insertedSinceCommit.size()));
+        insertedSinceCommit.subList(marker.inserted(), insertedSinceCommit.size()).clear();
+        added.addAll(pending);
+        pending.clear();
+        for (EntityState s : added) {
+            identityMap.values().remove(s);
+            states.remove(s.entity);
+            s.status = EntityStatus.PENDING;
+        }
+        List<EntityState> restored = deletedSinceCommit.subList(marker.deleted(), deletedSinceCommit.size());
+        for (EntityState s : restored) {
+            s.status = EntityStatus.PERSISTENT;
+            states.put(s.entity, s);
+            identityMap.put(s.key(), s);
+        }
+        restored.clear();
+        for (EntityState s : identityMap.values()) {
+            if (s.status == EntityStatus.DELETED) {
+                s.status = EntityStatus.PERSISTENT;
+            }
+            s.expired = true;
+            s.changesDiscarded = true;
+        }
+    }
+
+    /**
+     * Marks every object of a table expired, after a bulk UPDATE or DELETE changed its rows behind the session.
+     *
+     * @param table the table the statement changed
+     */
+    public void expireTable(io.retort.schema.Table table) {
+        for (EntityState s : identityMap.values()) {
+            if (s.table == table) {
+                s.expired = true;
+            }
+        }
+    }
+
+    /**
+     * Removes an object from the identity map when it has nothing to flush, to bound memory while streaming.
+     *
+     * @param entity an object of this session
+     * @return whether it was removed
+     */
+    public boolean expungeIfClean(Object entity) {
+        EntityState s = states.get(entity);
+        if (s == null || s.status != EntityStatus.PERSISTENT || !changedColumns(s).isEmpty()) {
+            return false;
+        }
+        expunge(entity);
+        return true;
+    }
+
+    /**
+     * Copies the mapped column values of one object onto another of the same table (merge).
+     *
+     * @param table  their table
+     * @param from   the source
+     * @param to     the target
+     * @param withId whether the primary key is copied too
+     */
+    public static void copyColumns(EntityTable<?> table, Object from, Object to, boolean withId) {
+        for (EntityColumn<?, ?> c : table.entityColumns()) {
+            if (withId || c != table.idColumn()) {
+                c.setRaw(to, c.getRaw(from));
+            }
+        }
+    }
+
     /** Records a commit: what was flushed is now durable. */
     public void committed() {
         insertedSinceCommit.clear();

@@ -1,0 +1,50 @@
+package io.retort.jdbc;
+
+import io.retort.orm.SavepointMarker;
+
+/**
+ * A savepoint inside a session's transaction ({@link Session#beginNested()}). Commit or roll it back once;
+ * closing one still active rolls it back.
+ */
+public final class SessionSavepoint implements AutoCloseable {
+    private final Session session;
+    private final Transaction transaction;
+    private final SavepointMarker marker;
+
+    SessionSavepoint(Session session, Transaction transaction, SavepointMarker marker) {
+        this.session = session;
+        this.transaction = transaction;
+        this.marker = marker;
+    }
+
+    /** Flushes and releases the savepoint; its work joins the outer transaction. */
+    public void commit() {
+        session.endSavepoint(this, true);
+    }
+
+    /** Rolls back to the savepoint: later database work is undone and the session's objects follow. */
+    public void rollback() {
+        session.endSavepoint(this, false);
+    }
+
+    /** @return whether it is still open */
+    public boolean isActive() {
+        return transaction.isActive();
+    }
+
+    /** Rolls back if still active. */
+    @Override
+    public void close() {
+        if (transaction.isActive() && !session.isClosed()) {
+            rollback();
+        }
+    }
+
+    Transaction transaction() {
+        return transaction;
+    }
+
+    SavepointMarker marker() {
+        return marker;
+    }
+}
