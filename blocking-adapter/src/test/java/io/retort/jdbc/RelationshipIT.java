@@ -107,6 +107,14 @@ class RelationshipIT {
             assertThat(selects()).as("no N+1: parents, then children of all parents").isEqualTo(2);
         }
         try (Session s = sessions.open()) {
+            List<Person> lazy = s.scalars(select(PERSONS).orderBy(PERSONS.NAME));
+            lazy.get(0).getAddresses().size();
+            statements.clear();
+            List<Person> again = s.scalars(select(PERSONS).orderBy(PERSONS.NAME), PERSONS.ADDRESSES.selectin());
+            again.forEach(p -> p.getAddresses().size());
+            assertThat(selects()).as("selectin also fills collections left lazy by an earlier query").isEqualTo(2);
+        }
+        try (Session s = sessions.open()) {
             statements.clear();
             List<Address> all = s.scalars(select(ADDRESSES));
             assertThat(all).hasSize(30).allSatisfy(a -> assertThat(a.getPerson()).isNotNull());

@@ -117,6 +117,13 @@ public final class RelatedList<C> extends AbstractList<C> {
 
     @Override
     public String toString() {
-        return items == null ? "[not loaded: " + relationship + "]" : items.toString();
+        if (items == null) {
+            try {
+                items();
+            } catch (RuntimeException notLoadable) {
+                return "[not loaded: " + relationship + "]";
+            }
+        }
+        return items.toString();
     }
 }

@@ -45,7 +45,10 @@ final class RelationshipLoads {
             }
             List<Object> needing = new ArrayList<>();
             for (Object parent : loaded) {
-                if (!(o.getRaw(parent) instanceof RelatedList<?>)) {
+                Object current = o.getRaw(parent);
+                boolean inMemory = current instanceof RelatedList<?> r && r.isLoaded();
+                // an eager option also loads collections that are still waiting to load lazily, so none is left for N+1
+                if (!(current instanceof RelatedList<?>) || strategy == LoadStrategy.SELECTIN && !inMemory) {
                     needing.add(parent);
                 }
             }

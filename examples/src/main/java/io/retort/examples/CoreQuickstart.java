@@ -70,11 +70,17 @@ public final class CoreQuickstart {
         this.engine = engine;
     }
 
+    /**
+     * Runs the whole tutorial, Core then ORM, on an embedded H2 file database under {@code target/} (or the URL given).
+     *
+     * @param args an optional database URL
+     */
     public static void main(String[] args) {
-        String url = args.length > 0 ? args[0] : "h2:mem:quickstart";
+        String url = args.length > 0 ? args[0] : "h2:file:./target/quickstart/tutorial";
         // echo: every statement is logged with its parameters, like create_engine(..., echo=True)
         try (Engine engine = Engine.create(url, EngineOptions.DEFAULTS.withEcho(true))) {
             new CoreQuickstart(engine).run();
+            OrmQuickstart.run(engine);
         }
     }
 

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs the quickstart end to end, so the README's first command cannot silently break. */
+/** Runs the whole tutorial (Core and ORM) end to end, so the README's first command cannot silently break. */
 class CoreQuickstartTest {
 
     @Test
@@ -32,6 +32,13 @@ class CoreQuickstartTest {
                 .contains("streamed sandy")
                 .contains("[patrick, 34]")
                 .contains("WHERE users.age BETWEEN $1 AND $2");
+        assertThat(text)
+                .contains("SELECT id FROM FINAL TABLE (INSERT INTO user_account (name, fullname) VALUES (?, ?), (?, ?), (?, ?))")
+                .contains("is the same object: true")
+                .contains("UPDATE user_account SET fullname = ? WHERE user_account.id = ?")
+                .contains("sandy has 2 address(es)")
+                .contains("users left: 2, addresses left: 2")
+                .contains("after rollback: in session false, id null, in the database null");
         // after the delete cascade two addresses remain; the rolled-back insert left no squidward
         assertThat(text).containsSubsequence("SELECT count(*) FROM addresses", "  [2]",
                 "SELECT count(*) FROM users WHERE users.name = ?", "  [0]");
