@@ -3,7 +3,7 @@ package io.retort.jdbc;
 import io.retort.compile.Dialect;
 import io.retort.exception.IntegrityViolationException;
 import io.retort.exception.InvalidTransactionStateException;
-import io.retort.jdbc.orm.User;
+import io.retort.testing.orm.User;
 import io.retort.schema.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.retort.Sql.select;
 import static io.retort.Sql.update;
-import static io.retort.jdbc.orm.UserTable.USERS;
+import static io.retort.testing.orm.UserTable.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.retort.jdbc.orm;
+package io.retort.testing.orm;
 
 /** A versioned entity, for optimistic locking. */
 public class Account {

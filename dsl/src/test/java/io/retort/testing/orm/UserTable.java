@@ -1,4 +1,4 @@
-package io.retort.jdbc.orm;
+package io.retort.testing.orm;
 
 import io.retort.orm.EntityColumn;
 import io.retort.orm.EntityTable;

@@ -1,4 +1,4 @@
-package io.retort.jdbc.orm;
+package io.retort.testing.orm;
 
 /** A child that refers to its person. */
 public class Address {

@@ -1,4 +1,4 @@
-package io.retort.jdbc.orm;
+package io.retort.testing.orm;
 
 import io.retort.orm.Cascade;
 import io.retort.orm.EntityColumn;

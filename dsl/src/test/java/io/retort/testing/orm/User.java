@@ -1,4 +1,4 @@
-package io.retort.jdbc.orm;
+package io.retort.testing.orm;
 
 /** The tutorial's mapped user: a plain mutable class. */
 public class User {

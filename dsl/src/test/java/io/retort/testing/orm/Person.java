@@ -1,4 +1,4 @@
-package io.retort.jdbc.orm;
+package io.retort.testing.orm;
 
 import java.util.ArrayList;
 import java.util.List;

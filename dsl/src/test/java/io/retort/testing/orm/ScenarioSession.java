@@ -1,0 +1,44 @@
+package io.retort.testing.orm;
+
+import io.retort.orm.EntityTable;
+import io.retort.orm.LoaderOption;
+import io.retort.orm.OneToMany;
+import io.retort.schema.Table;
+import io.retort.statement.Select;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The session operations the shared ORM scenarios need, as a synchronous facade. The blocking Session
+ * implements it directly; the reactive AsyncSession's tests implement it by waiting on each Mono/Flux.
+ */
+public interface ScenarioSession extends AutoCloseable {
+    void add(Object entity);
+
+    void addAll(Collection<?> entities);
+
+    <E> E get(EntityTable<E> table, Object id);
+
+    void delete(Object entity);
+
+    void flush();
+
+    void commit();
+
+    void rollback();
+
+    boolean contains(Object entity);
+
+    void refresh(Object entity);
+
+    <E> List<E> scalars(Select query, LoaderOption... options);
+
+    <P, C> List<C> fetch(P entity, OneToMany<P, C> relationship);
+
+    /** @return {@code SELECT count(*)} of the table, through the session (so after autoflush) */
+    long count(Table table);
+
+    @Override
+    void close();
+}
