@@ -232,10 +232,21 @@ public final class Session implements AutoCloseable {
 
     <E> List<E> queryEntities(EntityTable<E> table, Select query, List<LoaderOption> options) {
         flushNow();
-        Result result = connection().execute(query);
-        List<E> out = new ArrayList<>(result.rows().size());
-        for (Row row : result.rows()) {
-            out.add(work.load(table, entityValues(table, row)));
+        io.retort.orm.JoinedQuery joined = work.joined(table, query, options);
+        List<E> out;
+        if (joined != null) {
+            Result result = connection().execute(joined.select());
+            List<Object[]> rows = new ArrayList<>(result.rows().size());
+            for (Row row : result.rows()) {
+                rows.add(row.values().toArray());
+            }
+            out = work.loadJoined(table, joined, rows);
+        } else {
+            Result result = connection().execute(query);
+            out = new ArrayList<>(result.rows().size());
+            for (Row row : result.rows()) {
+                out.add(work.load(table, entityValues(table, row)));
+            }
         }
         runLoads(work.afterLoad(table, out, options, this::lazyLoad));
         return out;

@@ -6,6 +6,8 @@ public enum LoadStrategy {
     LAZY,
     /** Right after the owners' query, one {@code IN (...)} query per window of owners. */
     SELECTIN,
+    /** In the owners' own query, with a {@code LEFT JOIN}; rows are folded back into owners and collections. */
+    JOINED,
     /** Never: touching it fails, naming the option that would load it. */
     RAISE
 }

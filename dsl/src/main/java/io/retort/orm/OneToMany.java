@@ -72,6 +72,11 @@ public final class OneToMany<P, C> {
         return new LoaderOption(this, LoadStrategy.SELECTIN);
     }
 
+    /** @return a query option loading it in the owners' query with a {@code LEFT JOIN} */
+    public LoaderOption joined() {
+        return new LoaderOption(this, LoadStrategy.JOINED);
+    }
+
     /** @return a query option loading it on first access */
     public LoaderOption lazy() {
         return new LoaderOption(this, LoadStrategy.LAZY);

@@ -43,6 +43,9 @@ final class RelationshipLoads {
                     strategy = option.strategy();
                 }
             }
+            if (strategy == LoadStrategy.JOINED) {
+                strategy = LoadStrategy.SELECTIN;   // not joined into this query (a LIMIT, or a nested load): still eager
+            }
             List<Object> needing = new ArrayList<>();
             for (Object parent : loaded) {
                 Object current = o.getRaw(parent);

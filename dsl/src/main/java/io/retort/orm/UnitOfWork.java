@@ -227,6 +227,84 @@ public final class UnitOfWork {
     }
 
     /**
+     * Rewrites an entity query to load the relationships its options mark {@link LoadStrategy#JOINED} in the same
+     * statement. A query with {@code LIMIT}/{@code OFFSET} is left alone (a join would limit rows, not owners): its
+     * joined options then load as selectin.
+     *
+     * @param table   the owners' table
+     * @param query   the query, starting with every column of {@code table}
+     * @param options the loader options
+     * @return the rewritten query, or {@code null} when nothing is joined
+     */
+    public JoinedQuery joined(EntityTable<?> table, io.retort.statement.Select query, List<LoaderOption> options) {
+        List<OneToMany<?, ?>> joins = new ArrayList<>();
+        for (LoaderOption o : options) {
+            if (o.strategy() == LoadStrategy.JOINED && o.relationship().owner() == table && !joins.contains(o.relationship())) {
+                joins.add(o.relationship());
+            }
+        }
+        if (joins.isEmpty() || query.limit() != null || query.offset() != null) {
+            return null;
+        }
+        List<io.retort.expression.Expression<?>> selection = new ArrayList<>(table.entityColumns());
+        io.retort.statement.Select rewritten = query.from().isEmpty() ? query.from(table) : query;
+        List<io.retort.expression.SortOrder> childOrder = new ArrayList<>();
+        for (OneToMany<?, ?> o : joins) {
+            EntityTable<?> child = o.target();
+            selection.addAll(child.entityColumns());
+            rewritten = rewritten.leftJoin(child, raw(o.backReference().foreignKey()).eq(raw(table.idColumn())));
+            childOrder.add(child.idColumn().asc());
+        }
+        rewritten = new io.retort.statement.Select(rewritten.with(), rewritten.isDistinct(), selection, rewritten.from(),
+                rewritten.where(), rewritten.groupBy(), rewritten.having(), rewritten.orderBy(), null, null, rewritten.lock());
+        return new JoinedQuery(rewritten.orderBy(childOrder.toArray(new io.retort.expression.SortOrder[0])), joins);
+    }
+
+    /**
+     * Folds the rows of a {@link #joined} query back into owners (each once, in first-seen order) and their collections.
+     *
+     * @param table  the owners' table
+     * @param query  the joined query
+     * @param rows   its rows
+     * @param <E>    the owners' class
+     * @return the owners
+     */
+    public <E> List<E> loadJoined(EntityTable<E> table, JoinedQuery query, List<Object[]> rows) {
+        List<E> owners = new ArrayList<>();
+        Set<Object> seenOwners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<OneToMany<?, ?>, Map<Object, List<Object>>> children = new LinkedHashMap<>();
+        Set<Object> seenChildren = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        int width = table.entityColumns().size();
+        for (Object[] row : rows) {
+            E owner = load(table, java.util.Arrays.copyOfRange(row, 0, width));
+            if (seenOwners.add(owner)) {
+                owners.add(owner);
+            }
+            int at = width;
+            for (OneToMany<?, ?> o : query.joins()) {
+                EntityTable<?> child = o.target();
+                int n = child.entityColumns().size();
+                Object[] values = java.util.Arrays.copyOfRange(row, at, at + n);
+                at += n;
+                List<Object> list = children.computeIfAbsent(o, k -> new IdentityHashMap<>())
+                        .computeIfAbsent(owner, k -> new ArrayList<>());
+                if (values[child.entityColumns().indexOf(child.idColumn())] != null) {
+                    Object c = load(child, values);
+                    if (seenChildren.add(c)) {
+                        list.add(c);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<OneToMany<?, ?>, Map<Object, List<Object>>> e : children.entrySet()) {
+            for (Map.Entry<Object, List<Object>> c : e.getValue().entrySet()) {
+                RelationshipLoads.fill(e.getKey(), c.getKey(), c.getValue());
+            }
+        }
+        return owners;
+    }
+
+    /**
      * Puts children loaded for one parent into its collection (a lazy load, or {@code session.fetch}).
      *
      * @param relationship the collection

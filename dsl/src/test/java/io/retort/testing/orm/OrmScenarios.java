@@ -322,6 +322,30 @@ public abstract class OrmScenarios {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void joinedLoadingReadsOwnersAndChildrenInOneQuery(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(personWith("ann", "a1@x", "a2@x"), personWith("bob"), personWith("cy", "c1@x")));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            d.clearStatements();
+            List<Person> people = s.scalars(select(PERSONS).where(PERSONS.NAME.ne("zed")).orderBy(PERSONS.NAME),
+                    PERSONS.ADDRESSES.joined());
+            assertThat(selects()).as("one statement for owners and children").isEqualTo(1);
+            assertThat(d.statements().get(0)).contains("LEFT JOIN orm_addresses");
+            assertThat(people).extracting(Person::getName).containsExactly("ann", "bob", "cy");
+            assertThat(people.get(0).getAddresses()).extracting(Address::getEmail).containsExactly("a1@x", "a2@x");
+            assertThat(people.get(1).getAddresses()).isEmpty();
+            assertThat(people.get(2).getAddresses().get(0).getPerson()).isSameAs(people.get(2));
+            assertThat(selects()).as("nothing loaded later").isEqualTo(1);
+            List<Person> limited = s.scalars(select(PERSONS).orderBy(PERSONS.NAME).limit(2), PERSONS.ADDRESSES.joined());
+            assertThat(limited).hasSize(2).as("with a LIMIT, the children still load eagerly").allSatisfy(p -> p.getAddresses().size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void orphansAndCascadedDeletes(Dialect dialect) {
         OrmDriver d = start(dialect);
         Person jack = personWith("jack", "a@x", "b@x", "c@x");
