@@ -187,6 +187,23 @@ public final class Session implements AutoCloseable {
      * @return the children
      */
     public <P, C> List<C> fetch(P entity, OneToMany<P, C> relationship) {
+        return fetchAny(entity, relationship);
+    }
+
+    /**
+     * Loads a many-to-many collection now and returns it.
+     *
+     * @param entity       an object of this session
+     * @param relationship one of its many-to-many collections
+     * @param <P>          the owner's class
+     * @param <C>          the related class
+     * @return the related objects
+     */
+    public <P, C> List<C> fetch(P entity, io.retort.orm.ManyToMany<P, C> relationship) {
+        return fetchAny(entity, relationship);
+    }
+
+    private <C> List<C> fetchAny(Object entity, io.retort.orm.Relationship relationship) {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(relationship, "relationship");
         return run("fetch", () -> {
@@ -266,7 +283,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private List<Object> lazyLoad(Object parent, OneToMany<?, ?> relationship) {
+    private List<Object> lazyLoad(Object parent, io.retort.orm.Relationship relationship) {
         if (closed) {
             throw new DetachedEntityException("Cannot load " + relationship + " of "
                     + UnitOfWork.describeEntity(relationship.owner(), parent) + ": its session is closed. Load it before closing "
@@ -276,7 +293,7 @@ public final class Session implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object> loadChildren(Object parent, OneToMany<?, ?> relationship) {
+    private List<Object> loadChildren(Object parent, io.retort.orm.Relationship relationship) {
         Select query = work.collectionQuery(parent, relationship);
         if (query == null) {
             return new ArrayList<>();

@@ -30,7 +30,7 @@ final class BlockingOrmDriver implements OrmDriver {
     BlockingOrmDriver(Dialect dialect) {
         engine = TestEngines.open(dialect);
         engine.addStatementListener((sql, n, nanos, failed) -> statements.add(sql));
-        sessions = new SessionFactory(engine, UserTable.USERS, AccountTable.ACCOUNTS, PersonTable.PERSONS, AddressTable.ADDRESSES);
+        sessions = new SessionFactory(engine, io.retort.testing.orm.OrmScenarios.ENTITY_TABLES);
     }
 
     @Override

@@ -33,6 +33,7 @@ public abstract class EntityTable<E> extends Table {
     private final List<EntityColumn<E, ?>> entityColumns = new ArrayList<>();
     private final List<ManyToOne<E, ?>> manyToOnes = new ArrayList<>();
     private final List<OneToMany<E, ?>> oneToManys = new ArrayList<>();
+    private final List<ManyToMany<E, ?>> manyToManys = new ArrayList<>();
 
     /**
      * @param name       the table's name
@@ -138,6 +139,62 @@ public abstract class EntityTable<E> extends Table {
         OneToMany<E, C> relationship = new OneToMany<>(this, name, backReference, getter, setter, set, strategy);
         oneToManys.add(relationship);
         return relationship;
+    }
+
+    /**
+     * Declares the parent's side of a one-to-one: a single child whose foreign key (unique) refers to this entity.
+     * It loads eagerly with the owner (selectin by default, or joined); deleting the owner can cascade to the child.
+     *
+     * @param name          the attribute's name
+     * @param backReference the child's reference to this entity, as {@code () -> PROFILES.USER}
+     * @param getter        reads the child
+     * @param setter        writes it
+     * @param cascades      cascades besides save-update
+     * @param <C>           the child entity
+     * @return the relationship (a one-to-many that holds at most one child)
+     */
+    protected final <C> OneToMany<E, C> oneToOne(String name, java.util.function.Supplier<ManyToOne<C, E>> backReference,
+                                                 Function<? super E, ? extends C> getter, BiConsumer<? super E, ? super C> setter,
+                                                 Cascade... cascades) {
+        Function<? super E, List<C>> listGetter = e -> {
+            C child = getter.apply(e);
+            List<C> one = new ArrayList<>(1);
+            if (child != null) {
+                one.add(child);
+            }
+            return one;
+        };
+        BiConsumer<? super E, List<C>> listSetter = (e, list) -> setter.accept(e, list.isEmpty() ? null : list.get(0));
+        return oneToMany(name, backReference, listGetter, listSetter, LoadStrategy.SELECTIN, cascades);
+    }
+
+    /**
+     * Declares a collection related through an association table.
+     *
+     * @param name        the attribute's name
+     * @param association the association table
+     * @param ownerKey    its column referring to this entity
+     * @param targetKey   its column referring to the related entity
+     * @param target      the related entity's table
+     * @param getter      reads the collection
+     * @param setter      writes it (the session puts its own list there)
+     * @param strategy    how it loads by default
+     * @param <B>         the related entity
+     * @return the relationship
+     */
+    protected final <B> ManyToMany<E, B> manyToMany(String name, Table association, io.retort.schema.Column<?> ownerKey,
+                                                    io.retort.schema.Column<?> targetKey,
+                                                    java.util.function.Supplier<? extends EntityTable<B>> target,
+                                                    Function<? super E, List<B>> getter, BiConsumer<? super E, List<B>> setter,
+                                                    LoadStrategy strategy) {
+        ManyToMany<E, B> relationship = new ManyToMany<>(this, name, association, ownerKey, targetKey, target, getter, setter, strategy);
+        manyToManys.add(relationship);
+        return relationship;
+    }
+
+    /** @return the many-to-many collections declared on this table */
+    public final List<ManyToMany<E, ?>> manyToManys() {
+        return Collections.unmodifiableList(manyToManys);
     }
 
     /** @return the references to parents declared on this table */

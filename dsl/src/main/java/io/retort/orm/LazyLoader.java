@@ -3,7 +3,7 @@ package io.retort.orm;
 import java.util.List;
 
 /**
- * Supplies the children of an unloaded one-to-many when it is first touched. The blocking session queries
+ * Supplies the objects of an unloaded collection (one-to-many or many-to-many) when it is first touched. The blocking session queries
  * the database; the reactive session refuses, naming the loader option or {@code session.fetch} to use.
  */
 @FunctionalInterface
@@ -13,5 +13,5 @@ public interface LazyLoader {
      * @param relationship the collection's relationship
      * @return the children
      */
-    List<Object> load(Object parent, OneToMany<?, ?> relationship);
+    List<Object> load(Object parent, Relationship relationship);
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param relationship the relationship
  * @param strategy     how to load it
  */
-public record LoaderOption(OneToMany<?, ?> relationship, LoadStrategy strategy) {
+public record LoaderOption(Relationship relationship, LoadStrategy strategy) {
     public LoaderOption {
         Objects.requireNonNull(relationship, "relationship");
         Objects.requireNonNull(strategy, "strategy");

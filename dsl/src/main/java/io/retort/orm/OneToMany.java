@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * @param <P> the parent (owning) entity
  * @param <C> the child entity
  */
-public final class OneToMany<P, C> {
+public final class OneToMany<P, C> implements Relationship {
     private final EntityTable<P> owner;
     private final String name;
     private final Supplier<ManyToOne<C, P>> backReference;
@@ -38,11 +38,13 @@ public final class OneToMany<P, C> {
     }
 
     /** @return the parent's table */
+    @Override
     public EntityTable<P> owner() {
         return owner;
     }
 
     /** @return the relationship's name */
+    @Override
     public String name() {
         return name;
     }
@@ -53,6 +55,7 @@ public final class OneToMany<P, C> {
     }
 
     /** @return the children's table */
+    @Override
     public EntityTable<C> target() {
         return backReference().owner();
     }

@@ -65,10 +65,95 @@ final class RelationshipLoads {
                 }
             }
         }
+        for (ManyToMany<?, ?> m : table.manyToManys()) {
+            LoadStrategy strategy = m.defaultStrategy();
+            for (LoaderOption option : options) {
+                if (option.relationship() == m) {
+                    strategy = option.strategy() == LoadStrategy.JOINED ? LoadStrategy.SELECTIN : option.strategy();
+                }
+            }
+            List<Object> needing = new ArrayList<>();
+            for (Object owner : loaded) {
+                Object current = m.getRaw(owner);
+                boolean inMemory = current instanceof AssociationList<?> a && a.isLoaded();
+                if (!(current instanceof AssociationList<?>) || strategy == LoadStrategy.SELECTIN && !inMemory) {
+                    needing.add(owner);
+                }
+            }
+            if (strategy == LoadStrategy.SELECTIN) {
+                for (int from = 0; from < needing.size(); from += WINDOW) {
+                    steps.add(new AssociationWindow(m, needing.subList(from, Math.min(needing.size(), from + WINDOW))));
+                }
+            } else {
+                for (Object owner : needing) {
+                    m.setRaw(owner, unloadedAssociation(owner, m, strategy));
+                }
+            }
+        }
         for (ManyToOne<?, ?> m : table.manyToOnes()) {
             steps.addAll(parents(m, loaded));
         }
         return steps;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private AssociationList<?> unloadedAssociation(Object owner, ManyToMany<?, ?> m, LoadStrategy strategy) {
+        if (strategy == LoadStrategy.RAISE) {
+            return new AssociationList(m, null, () -> {
+                throw new io.retort.exception.InvalidStatementException("Cannot load " + m + ": its loading strategy is raise. "
+                        + "Load it with the query option " + m.name().toUpperCase() + ".selectin(), or session.fetch(entity, relationship)");
+            });
+        }
+        return new AssociationList(m, null, () -> lazy.load(owner, m));
+    }
+
+    /** Puts related objects into an owner's many-to-many collection. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void fillAssociation(ManyToMany<?, ?> m, Object owner, List<?> related) {
+        m.setRaw(owner, new AssociationList(m, related, null));
+    }
+
+    /** The related objects of a window of owners, through the association table, in one query. */
+    private final class AssociationWindow implements LoadStep {
+        private final ManyToMany<?, ?> relationship;
+        private final List<Object> owners;
+
+        AssociationWindow(ManyToMany<?, ?> relationship, List<Object> owners) {
+            this.relationship = relationship;
+            this.owners = List.copyOf(owners);
+        }
+
+        @Override
+        public Select query() {
+            List<Object> ids = new ArrayList<>();
+            for (Object o : owners) {
+                ids.add(relationship.owner().idColumn().getRaw(o));
+            }
+            EntityTable<?> target = relationship.target();
+            List<io.retort.expression.Expression<?>> selection = new ArrayList<>(target.entityColumns());
+            selection.add(relationship.ownerKey());
+            return select(selection).from(target)
+                    .join(relationship.association(), raw(relationship.targetKey()).eq(raw(target.idColumn())))
+                    .where(raw(relationship.ownerKey()).in(ids)).orderBy(target.idColumn().asc());
+        }
+
+        @Override
+        public List<LoadStep> apply(List<Object[]> rows) {
+            EntityTable<?> target = relationship.target();
+            int width = target.entityColumns().size();
+            Map<Object, List<Object>> byOwner = new LinkedHashMap<>();
+            List<Object> loaded = new ArrayList<>();
+            for (Object[] row : rows) {
+                Object r = work.load(target, java.util.Arrays.copyOf(row, width));
+                loaded.add(r);
+                byOwner.computeIfAbsent(row[width], k -> new ArrayList<>()).add(r);
+            }
+            for (Object o : owners) {
+                Object id = relationship.owner().idColumn().getRaw(o);
+                fillAssociation(relationship, o, byOwner.getOrDefault(id, Collections.emptyList()));
+            }
+            return afterLoad(target, loaded, List.of());
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

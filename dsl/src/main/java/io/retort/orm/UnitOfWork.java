@@ -205,15 +205,21 @@ public final class UnitOfWork {
     /**
      * @param parent       an object
      * @param relationship one of its collections
-     * @return the query for its children, or {@code null} when the parent has no key yet (it has none)
+     * @return the query for its collection's objects, or {@code null} when the parent has no key yet (it has none)
      */
-    public io.retort.statement.Select collectionQuery(Object parent, OneToMany<?, ?> relationship) {
+    public io.retort.statement.Select collectionQuery(Object parent, Relationship relationship) {
         Object id = relationship.owner().idColumn().getRaw(parent);
         if (id == null) {
             return null;
         }
         EntityTable<?> child = relationship.target();
-        return io.retort.Sql.select(child).where(raw(relationship.backReference().foreignKey()).eq(id))
+        if (relationship instanceof ManyToMany<?, ?> m) {
+            return io.retort.Sql.select(child)
+                    .join(m.association(), raw(m.targetKey()).eq(raw(child.idColumn())))
+                    .where(raw(m.ownerKey()).eq(id)).orderBy(child.idColumn().asc());
+        }
+        OneToMany<?, ?> o = (OneToMany<?, ?>) relationship;
+        return io.retort.Sql.select(child).where(raw(o.backReference().foreignKey()).eq(id))
                 .orderBy(child.idColumn().asc());
     }
 
@@ -239,8 +245,9 @@ public final class UnitOfWork {
     public JoinedQuery joined(EntityTable<?> table, io.retort.statement.Select query, List<LoaderOption> options) {
         List<OneToMany<?, ?>> joins = new ArrayList<>();
         for (LoaderOption o : options) {
-            if (o.strategy() == LoadStrategy.JOINED && o.relationship().owner() == table && !joins.contains(o.relationship())) {
-                joins.add(o.relationship());
+            if (o.strategy() == LoadStrategy.JOINED && o.relationship() instanceof OneToMany<?, ?> otm
+                    && otm.owner() == table && !joins.contains(otm)) {
+                joins.add(otm);
             }
         }
         if (joins.isEmpty() || query.limit() != null || query.offset() != null) {
@@ -311,8 +318,12 @@ public final class UnitOfWork {
      * @param parent       its owner
      * @param children     the children, already loaded into this unit of work
      */
-    public void collectionLoaded(OneToMany<?, ?> relationship, Object parent, List<?> children) {
-        RelationshipLoads.fill(relationship, parent, children);
+    public void collectionLoaded(Relationship relationship, Object parent, List<?> children) {
+        if (relationship instanceof ManyToMany<?, ?> m) {
+            RelationshipLoads.fillAssociation(m, parent, children);
+        } else {
+            RelationshipLoads.fill((OneToMany<?, ?>) relationship, parent, children);
+        }
     }
 
     /**
@@ -349,7 +360,7 @@ public final class UnitOfWork {
                 return true;
             }
         }
-        return false;
+        return !associationChanges().isEmpty();
     }
 
     /**
@@ -400,6 +411,7 @@ public final class UnitOfWork {
         for (EntityState s : dirty) {
             steps.add(new UpdateStep(s));
         }
+        addAssociationSteps(steps);
         List<EntityTable<?>> reversed = new ArrayList<>(order);
         Collections.reverse(reversed);
         for (EntityTable<?> t : reversed) {
@@ -462,6 +474,14 @@ public final class UnitOfWork {
 
     /** Puts the session's own list into every in-memory collection, so later removals can be seen. */
     private static void trackCollections(EntityState s) {
+        for (ManyToMany<?, ?> m : s.table.manyToManys()) {
+            List<Object> list = m.getRaw(s.entity);
+            if (list instanceof AssociationList<?> a) {
+                a.markFlushed();
+            } else if (list != null) {
+                RelationshipLoads.fillAssociation(m, s.entity, list);
+            }
+        }
         for (OneToMany<?, ?> o : s.table.oneToManys()) {
             List<Object> list = o.getRaw(s.entity);
             if (list instanceof RelatedList<?> related) {
@@ -623,7 +643,9 @@ public final class UnitOfWork {
      * session holds when the relationship cascades deletes.
      */
     private void cascade() {
-        java.util.ArrayDeque<EntityState> todo = new java.util.ArrayDeque<>(states.values());
+        // objects in the order they were added, then loaded ones: cascaded inserts keep the user's order
+        java.util.ArrayDeque<EntityState> todo = new java.util.ArrayDeque<>(pending);
+        todo.addAll(identityMap.values());
         Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         while (!todo.isEmpty()) {
             EntityState s = todo.poll();
@@ -650,6 +672,17 @@ public final class UnitOfWork {
                                 && !siblings.contains(s.entity)) {
                             siblings.add(s.entity);
                         }
+                    }
+                }
+            }
+            for (ManyToMany<?, ?> m : s.table.manyToManys()) {
+                List<Object> related = m.getRaw(s.entity);
+                if (related == null || related instanceof AssociationList<?> a && !a.isLoaded()) {
+                    continue;
+                }
+                for (Object r : related) {
+                    if (r != null && !states.containsKey(r)) {
+                        todo.add(addRelated(m.target(), r));
                     }
                 }
             }
@@ -769,6 +802,156 @@ public final class UnitOfWork {
         @Override
         public void apply(List<Object[]> returnedRows, long rowCount) {
             // any count is right: the children the session held were deleted by their own steps first
+        }
+    }
+
+    // ---- many-to-many ----------------------------------------------------------------------
+
+    /** One association row, oriented by the relationship that writes it; equal by identity of its two objects. */
+    private static final class Pair {
+        final ManyToMany<?, ?> relationship;
+        final Object owner;
+        final Object target;
+
+        Pair(ManyToMany<?, ?> relationship, Object owner, Object target) {
+            this.relationship = relationship;
+            this.owner = owner;
+            this.target = target;
+        }
+
+        /** The same row seen from the other side's declaration is written by one of them only. */
+        Pair canonical() {
+            ManyToMany<?, ?> m = relationship;
+            for (ManyToMany<?, ?> other : m.target().manyToManys()) {
+                if (other != m && other.association() == m.association() && other.ownerKey() == m.targetKey()
+                        && other.targetKey() == m.ownerKey()
+                        && other.owner().name().compareTo(m.owner().name()) < 0) {
+                    return new Pair(other, target, owner);
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && p.relationship == relationship && p.owner == owner && p.target == target;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(relationship) * 31 * 31 + System.identityHashCode(owner) * 31
+                    + System.identityHashCode(target);
+        }
+    }
+
+    private record AssociationChanges(Set<Pair> added, Set<Pair> removed) {
+        boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    private AssociationChanges associationChanges() {
+        Set<Pair> added = new LinkedHashSet<>();
+        Set<Pair> removed = new LinkedHashSet<>();
+        for (EntityState s : states.values()) {
+            for (ManyToMany<?, ?> m : s.table.manyToManys()) {
+                List<Object> now = m.getRaw(s.entity);
+                if (s.status == EntityStatus.DELETED) {
+                    continue;   // its association rows go by key, loaded or not (see addAssociationSteps)
+                }
+                if (now == null || now instanceof AssociationList<?> a && !a.isLoaded()) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> before = now instanceof AssociationList<?> a ? (List<Object>) (List<?>) a.loadedItems() : List.of();
+                for (Object r : now) {
+                    if (before.stream().noneMatch(b -> b == r)) {
+                        added.add(new Pair(m, s.entity, r).canonical());
+                    }
+                }
+                for (Object r : before) {
+                    if (now.stream().noneMatch(n -> n == r)) {
+                        removed.add(new Pair(m, s.entity, r).canonical());
+                    }
+                }
+            }
+        }
+        // a row added on one side and removed on the other was moved by both: the addition wins
+        removed.removeAll(added);
+        return new AssociationChanges(added, removed);
+    }
+
+    private void addAssociationSteps(List<FlushStep> steps) {
+        for (EntityState s : states.values()) {
+            if (s.status == EntityStatus.DELETED && s.snapshot != null) {
+                for (ManyToMany<?, ?> m : s.table.manyToManys()) {
+                    Object id = s.snapshot[s.table.entityColumns().indexOf(s.table.idColumn())];
+                    steps.add(new StatementStep(deleteFrom(m.association()).where(raw(m.ownerKey()).eq(id))));
+                }
+            }
+        }
+        AssociationChanges changes = associationChanges();
+        for (Pair p : changes.removed()) {
+            steps.add(new AssociationStep(p));
+        }
+        Map<ManyToMany<?, ?>, List<Pair>> byRelationship = new LinkedHashMap<>();
+        for (Pair p : changes.added()) {
+            byRelationship.computeIfAbsent(p.relationship, k -> new ArrayList<>()).add(p);
+        }
+        for (List<Pair> pairs : byRelationship.values()) {
+            steps.add(new AssociationInsertStep(pairs));
+        }
+    }
+
+    /** A statement whose outcome needs no checking. */
+    private record StatementStep(Statement statement) implements FlushStep {
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+        }
+    }
+
+    /** Deletes one association row. */
+    private static final class AssociationStep implements FlushStep {
+        private final Pair pair;
+
+        AssociationStep(Pair pair) {
+            this.pair = pair;
+        }
+
+        @Override
+        public Statement statement() {
+            ManyToMany<?, ?> m = pair.relationship;
+            Object ownerId = m.owner().idColumn().getRaw(pair.owner);
+            Object targetId = m.target().idColumn().getRaw(pair.target);
+            return deleteFrom(m.association()).where(raw(m.ownerKey()).eq(ownerId).and(raw(m.targetKey()).eq(targetId)));
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+            // zero rows is fine: the row may have gone with a cascading foreign key
+        }
+    }
+
+    /** Inserts the new association rows of one relationship in one multi-row INSERT. */
+    private static final class AssociationInsertStep implements FlushStep {
+        private final List<Pair> pairs;
+
+        AssociationInsertStep(List<Pair> pairs) {
+            this.pairs = List.copyOf(pairs);
+        }
+
+        @Override
+        public Statement statement() {
+            ManyToMany<?, ?> m = pairs.get(0).relationship;
+            Insert insert = insertInto(m.association()).columns(m.ownerKey(), m.targetKey());
+            for (Pair p : pairs) {
+                insert = insert.values(m.owner().idColumn().getRaw(p.owner), m.target().idColumn().getRaw(p.target));
+            }
+            return insert;
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
         }
     }
 

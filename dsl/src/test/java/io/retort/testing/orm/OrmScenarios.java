@@ -36,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class OrmScenarios {
     private OrmDriver driver;
 
+    /** Every entity table the scenarios use; a driver's session factory maps them all. */
+    public static final io.retort.orm.EntityTable<?>[] ENTITY_TABLES = {USERS, ACCOUNTS, PERSONS, ADDRESSES,
+            PostTable.POSTS, KeywordTable.KEYWORDS, PostDetailTable.DETAILS};
+
     /** @return the dialects the scenarios run on */
     public static List<Dialect> dialects() {
         return TestDatabase.dialects();
@@ -49,7 +53,7 @@ public abstract class OrmScenarios {
 
     private OrmDriver start(Dialect dialect) {
         driver = openDriver(dialect);
-        driver.createAll(MetaData.of(USERS, ACCOUNTS, PERSONS, ADDRESSES));
+        driver.createAll(MetaData.of(ENTITY_TABLES).with(PostKeywords.POST_KEYWORDS));
         return driver;
     }
 
@@ -397,6 +401,76 @@ public abstract class OrmScenarios {
         try (ScenarioSession s = d.open()) {
             List<Address> all = s.scalars(select(ADDRESSES).orderBy(ADDRESSES.EMAIL));
             assertThat(all).extracting(a -> a.getEmail() + "->" + a.getPerson().getName()).containsExactly("a@x->wendy", "new@x->jack");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void manyToManyThroughAnAssociationTable(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Keyword k1 = new Keyword("java");
+        Keyword k2 = new Keyword("sql");
+        Post p1 = new Post("first");
+        p1.getKeywords().addAll(List.of(k1, k2));
+        Post p2 = new Post("second");
+        p2.getKeywords().add(k2);
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(p1, p2));          // the keywords are saved too
+            s.commit();
+            assertThat(k1.getId()).isNotNull();
+            assertThat(s.count(PostKeywords.POST_KEYWORDS)).isEqualTo(3);
+        }
+        try (ScenarioSession s = d.open()) {
+            d.clearStatements();
+            List<Post> posts = s.scalars(select(PostTable.POSTS).orderBy(PostTable.POSTS.TITLE), PostTable.POSTS.KEYWORDS.selectin());
+            assertThat(posts.get(0).getKeywords()).extracting(Keyword::getWord).containsExactly("java", "sql");
+            assertThat(posts.get(1).getKeywords().get(0)).as("one object per key").isSameAs(posts.get(0).getKeywords().get(1));
+            long loads = d.statements().stream().filter(sql -> sql.contains("orm_keywords")).count();
+            assertThat(loads).as("keywords of all posts in one query").isEqualTo(1);
+            Post first = posts.get(0);
+            first.getKeywords().removeIf(k -> k.getWord().equals("java"));
+            first.getKeywords().add(new Keyword("orm"));
+            s.commit();
+            assertThat(s.count(PostKeywords.POST_KEYWORDS)).isEqualTo(3);
+        }
+        try (ScenarioSession s = d.open()) {
+            List<Keyword> java = s.scalars(select(KeywordTable.KEYWORDS).where(KeywordTable.KEYWORDS.WORD.eq("java")),
+                    KeywordTable.KEYWORDS.POSTS.selectin());
+            assertThat(java.get(0).getPosts()).as("from the other side").isEmpty();
+            Post second = s.get(PostTable.POSTS, p2.getId());
+            java.get(0).getPosts().add(second);  // the keyword's side
+            s.commit();
+            List<Post> again = s.scalars(select(PostTable.POSTS).where(PostTable.POSTS.ID.eq(p2.getId())),
+                    PostTable.POSTS.KEYWORDS.selectin());
+            assertThat(again.get(0).getKeywords()).extracting(Keyword::getWord).containsExactlyInAnyOrder("java", "sql");
+            s.delete(s.get(PostTable.POSTS, p1.getId()));
+            s.commit();
+            assertThat(s.count(PostKeywords.POST_KEYWORDS)).as("the deleted post's rows went by key").isEqualTo(2);
+            assertThat(s.count(KeywordTable.KEYWORDS)).as("keywords stay").isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void oneToOneLoadsWithItsOwnerAndGoesWithIt(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Post post = new Post("with detail");
+        PostDetail detail = new PostDetail("long text");
+        post.setDetail(detail);
+        try (ScenarioSession s = d.open()) {
+            s.add(post);
+            s.commit();
+            assertThat(detail.getPostId()).isEqualTo(post.getId());
+            assertThat(detail.getPost()).isSameAs(post);
+        }
+        try (ScenarioSession s = d.open()) {
+            Post loaded = s.get(PostTable.POSTS, post.getId());
+            assertThat(loaded.getDetail()).isNotNull();
+            assertThat(loaded.getDetail().getBody()).isEqualTo("long text");
+            assertThat(loaded.getDetail().getPost()).isSameAs(loaded);
+            s.delete(loaded);
+            s.commit();
+            assertThat(s.count(PostDetailTable.DETAILS)).isZero();
         }
     }
 }
