@@ -64,7 +64,21 @@ public final class Session implements AutoCloseable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void addUnchecked(Object entity) {
         EntityTable table = factory.tableFor(entity.getClass());
+        if (!work.contains(entity) && factory.ownerOtherThan(this, entity) != null) {
+            throw new io.retort.exception.ObjectOwnedByOtherSessionException("Cannot add this "
+                    + entity.getClass().getSimpleName() + ": it belongs to another open session. Use merge(...) to copy "
+                    + "its state into this session, or expunge it from the other session first.");
+        }
         work.add(table, entity);
+    }
+
+    /** Whether this open session holds the object; read by other sessions of the factory, so it tolerates races. */
+    boolean holds(Object entity) {
+        try {
+            return !closed && work.contains(entity);
+        } catch (RuntimeException racing) {
+            return false;
+        }
     }
 
     /** @param entities objects of mapped classes, added in order */
@@ -588,6 +602,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         closed = true;
+        factory.closed(this);
         work.clear();
         release();
     }

@@ -20,6 +20,7 @@ public final class SessionFactory {
     private final Engine engine;
     private final Map<Class<?>, EntityTable<?>> tables = new LinkedHashMap<>();
     private final boolean expireOnCommit;
+    private final java.util.Set<Session> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param engine the engine sessions run on
@@ -48,7 +49,23 @@ public final class SessionFactory {
 
     /** @return a new session; close it when done */
     public Session open() {
-        return new Session(this);
+        Session s = new Session(this);
+        openSessions.add(s);
+        return s;
+    }
+
+    void closed(Session session) {
+        openSessions.remove(session);
+    }
+
+    /** @return another open session that holds the object, or {@code null} (best effort across threads) */
+    Session ownerOtherThan(Session asking, Object entity) {
+        for (Session s : openSessions) {
+            if (s != asking && s.holds(entity)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** @return the engine */

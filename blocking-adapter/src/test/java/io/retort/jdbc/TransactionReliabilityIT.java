@@ -132,4 +132,30 @@ class TransactionReliabilityIT {
             assertThat((Long) c.execute(select(count()).from(USERS)).scalar()).isZero();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void r14_sessionFlushFailingOnAUniqueKeyWritesNothing(Dialect dialect) {
+        engine = TestEngines.open(dialect, EngineOptions.DEFAULTS.withMaxPoolSize(2).withMinIdle(0));
+        engine.createAll(MetaData.of(io.retort.testing.orm.UserTable.USERS));
+        SessionFactory sessions = new SessionFactory(engine, io.retort.testing.orm.UserTable.USERS);
+        int runs = 1000;
+        int failures = 0;
+        try (Session s = sessions.open()) {
+            for (int run = 0; run < runs; run++) {
+                s.addAll(List.of(new io.retort.testing.orm.User("a" + run, null, 1), new io.retort.testing.orm.User("b" + run, null, 2),
+                        new io.retort.testing.orm.User("c" + run, null, 3), new io.retort.testing.orm.User("a" + run, null, 4)));
+                try {
+                    s.commit();
+                } catch (IntegrityViolationException expected) {
+                    failures++;
+                    s.rollback();
+                }
+            }
+        }
+        System.out.printf("R14 %s: %d/%d flushes failed on the duplicate, rows persisted: %d%n", dialect.name(), failures, runs,
+                engine.execute(select(count()).from(io.retort.testing.orm.UserTable.USERS)).<Long>scalar());
+        assertThat(failures).isEqualTo(runs);
+        assertThat((Long) engine.execute(select(count()).from(io.retort.testing.orm.UserTable.USERS)).scalar()).isZero();
+    }
 }

@@ -239,6 +239,10 @@ public abstract class OrmScenarios {
         assertThatThrownBy(() -> s.add("not an entity")).isInstanceOf(UnmappedClassException.class)
                 .hasMessageContaining("java.lang.String");
         assertThatThrownBy(() -> s.delete(new User())).isInstanceOf(DetachedEntityException.class);
+        try (ScenarioSession other = d.open()) {
+            assertThatThrownBy(() -> other.add(ed)).isInstanceOf(io.retort.exception.ObjectOwnedByOtherSessionException.class)
+                    .hasMessageContaining("merge");
+        }
         s.add(new User(null, null, 3));
         assertThatThrownBy(s::flush).isInstanceOf(NullAttributeException.class).hasMessageContaining("User.name");
         s.rollback();
