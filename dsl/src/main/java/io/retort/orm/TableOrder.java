@@ -42,6 +42,9 @@ final class TableOrder {
         for (ForeignKey fk : t.foreignKeys()) {
             Table target = fk.referencedTable();
             if (target != t && target instanceof EntityTable<?> et && tables.contains(et)) {
+                if (path.contains(et) && fk.columns().stream().allMatch(io.retort.schema.Column::nullable)) {
+                    continue;   // a cycle through a nullable key: insert with NULL, then UPDATE (post-update)
+                }
                 visit(et, tables, done, path, order);
             }
         }

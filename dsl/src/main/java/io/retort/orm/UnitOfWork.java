@@ -408,6 +408,7 @@ public final class UnitOfWork {
                 }
             }
         }
+        addPostUpdates(order, steps);
         for (EntityState s : dirty) {
             steps.add(new UpdateStep(s));
         }
@@ -777,6 +778,62 @@ public final class UnitOfWork {
             }
         }
         return false;
+    }
+
+    /**
+     * A new object whose new parent is inserted after it (a self-reference, or a cycle through a nullable key) is
+     * inserted with a NULL key and then updated once the parent has its key (SQLAlchemy's post_update).
+     */
+    private void addPostUpdates(List<EntityTable<?>> order, List<FlushStep> steps) {
+        for (EntityState s : pending) {
+            for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+                Object parent = m.getRaw(s.entity);
+                EntityState p = parent == null ? null : states.get(parent);
+                if (p == null || p.status != EntityStatus.PENDING || p.id() != null) {
+                    continue;
+                }
+                // rows of one table go in one multi-row INSERT, so a new parent in the same table has no key yet either
+                boolean parentLater = m.target() == s.table || order.indexOf(m.target()) > order.indexOf(s.table);
+                if (!parentLater) {
+                    continue;
+                }
+                if (!m.foreignKey().nullable()) {
+                    throw new io.retort.exception.CircularDependencyException("New " + s.table.entityType().getSimpleName()
+                            + " refers to a new " + m.target().entityType().getSimpleName() + " through " + m
+                            + ", which must be inserted after it, but " + m.foreignKey() + " is NOT NULL. "
+                            + "Make the column nullable, or flush the parent first.");
+                }
+                steps.add(new PostUpdateStep(s, m, parent));
+            }
+        }
+    }
+
+    /** Sets a foreign key that could not be known at insert time. */
+    private static final class PostUpdateStep implements FlushStep {
+        private final EntityState child;
+        private final ManyToOne<?, ?> relationship;
+        private final Object parent;
+
+        PostUpdateStep(EntityState child, ManyToOne<?, ?> relationship, Object parent) {
+            this.child = child;
+            this.relationship = relationship;
+            this.parent = parent;
+        }
+
+        @Override
+        public Statement statement() {
+            Object parentId = relationship.target().idColumn().getRaw(parent);
+            relationship.foreignKey().setRaw(child.entity, parentId);
+            return update(child.table).set(raw(relationship.foreignKey()), parentId)
+                    .where(raw(child.table.idColumn()).eq(child.id()));
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+            if (rowCount != 1) {
+                throw new StaleObjectException("Setting " + relationship + " after insert matched " + rowCount + " rows");
+            }
+        }
     }
 
     /** Deletes the children of deleted parents by foreign key, also those the session never loaded. */

@@ -38,7 +38,7 @@ public abstract class OrmScenarios {
 
     /** Every entity table the scenarios use; a driver's session factory maps them all. */
     public static final io.retort.orm.EntityTable<?>[] ENTITY_TABLES = {USERS, ACCOUNTS, PERSONS, ADDRESSES,
-            PostTable.POSTS, KeywordTable.KEYWORDS, PostDetailTable.DETAILS};
+            PostTable.POSTS, KeywordTable.KEYWORDS, PostDetailTable.DETAILS, NodeTable.NODES};
 
     /** @return the dialects the scenarios run on */
     public static List<Dialect> dialects() {
@@ -475,6 +475,27 @@ public abstract class OrmScenarios {
             s.delete(loaded);
             s.commit();
             assertThat(s.count(PostDetailTable.DETAILS)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void newObjectsReferringToEachOtherInOneTableAreInsertedThenLinked(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Node root = new Node("root", null);
+        Node child = new Node("child", root);
+        Node grandchild = new Node("grandchild", child);
+        try (ScenarioSession s = d.open()) {
+            s.add(grandchild);            // its ancestors are saved too, in one INSERT, then linked
+            s.commit();
+            assertThat(grandchild.getParentId()).isEqualTo(child.getId());
+            assertThat(child.getParentId()).isEqualTo(root.getId());
+        }
+        try (ScenarioSession s = d.open()) {
+            Node loaded = s.get(NodeTable.NODES, grandchild.getId());
+            assertThat(loaded.getParent().getName()).isEqualTo("child");
+            assertThat(loaded.getParent().getParent().getName()).isEqualTo("root");
+            assertThat(loaded.getParent().getParent().getParent()).isNull();
         }
     }
 }
