@@ -55,10 +55,16 @@ final class Imports {
         staticImports.add(qualifiedMember);
     }
 
-    /** @return the import lines, a blank line, and the static import lines */
+    /** @return the import lines grouped by top-level package, a blank line, and the static import lines */
     String render() {
         StringBuilder out = new StringBuilder();
+        String group = null;
         for (String i : imports) {
+            String top = i.substring(0, Math.max(i.indexOf('.'), 0));
+            if (group != null && !group.equals(top)) {
+                out.append('\n');
+            }
+            group = top;
             out.append("import ").append(i).append(";\n");
         }
         if (!imports.isEmpty() && !staticImports.isEmpty()) {

@@ -4,7 +4,9 @@ import io.retort.processor.EntityModel.ColumnModel;
 import io.retort.processor.EntityModel.ManyToOneModel;
 import io.retort.processor.EntityModel.OneToManyModel;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Set;
 final class TableWriter {
     private static final String SQL_TYPES = "io.retort.type.SqlTypes";
     private static final String ORM = "io.retort.orm.";
+    /** Longer declarations continue on the next line, as a person would wrap them. */
+    private static final int MAX_LINE = 120;
+    private static final String CONTINUATION = "            ";
 
     private TableWriter() {
     }
@@ -45,13 +50,16 @@ final class TableWriter {
                 case COLUMN -> {
                     body.append("column(").append(Names.literal(c.columnName())).append(", ")
                             .append(sqlType(c.sqlType(), imports, fieldNames)).append(", ").append(accessors);
-                    for (String option : c.options()) {
-                        body.append(", ").append(option);
-                    }
+                    List<String> options = new ArrayList<>(c.options());
                     if (c.references() != null) {
-                        body.append(", references(() -> ").append(c.references().table().render(imports)).append('.')
-                                .append(c.references().tableConstant()).append('.').append(c.references().columnConstant())
-                                .append(')');
+                        options.add("references(() -> " + c.references().table().render(imports) + '.'
+                                + c.references().tableConstant() + '.' + c.references().columnConstant() + ')');
+                    }
+                    if (!options.isEmpty()) {
+                        String tail = String.join(", ", options);
+                        int lineStart = body.lastIndexOf("\n") + 1;
+                        boolean wrap = body.length() - lineStart + 2 + tail.length() + 2 > MAX_LINE;
+                        body.append(wrap ? ",\n" + CONTINUATION : ", ").append(tail);
                     }
                 }
             }
@@ -62,7 +70,7 @@ final class TableWriter {
             body.append("    public final ").append(imports.ref(ORM + "ManyToOne")).append('<').append(entity).append(", ")
                     .append(target).append("> ").append(m.constant()).append(" = manyToOne(")
                     .append(Names.literal(m.fieldName())).append(", ").append(m.fkConstant()).append(", () -> ")
-                    .append(m.targetTable().render(imports)).append('.').append(m.targetConstant()).append(",\n            ")
+                    .append(m.targetTable().render(imports)).append('.').append(m.targetConstant()).append(",\n" + CONTINUATION)
                     .append(entity).append("::").append(m.getter()).append(", ").append(entity).append("::").append(m.setter())
                     .append(");\n");
         }
@@ -71,7 +79,7 @@ final class TableWriter {
             body.append("    public final ").append(imports.ref(ORM + "OneToMany")).append('<').append(entity).append(", ")
                     .append(child).append("> ").append(o.constant()).append(" = oneToMany(")
                     .append(Names.literal(o.fieldName())).append(", () -> ").append(o.childTable().render(imports)).append('.')
-                    .append(o.childTableConstant()).append('.').append(o.backConstant()).append(",\n            ")
+                    .append(o.childTableConstant()).append('.').append(o.backConstant()).append(",\n" + CONTINUATION)
                     .append(entity).append("::").append(o.getter()).append(", ").append(entity).append("::").append(o.setter())
                     .append(", ").append(imports.ref(ORM + "LoadStrategy")).append('.').append(o.strategy());
             for (String cascade : o.cascades()) {
