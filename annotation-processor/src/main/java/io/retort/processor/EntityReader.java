@@ -336,8 +336,7 @@ final class EntityReader {
             fkName = Names.snakeCase(fieldName) + "_id";
         }
         if (target.id() == null) {
-            problems.error(field, annotation, describe(field) + " refers to " + target.type().getSimpleName()
-                    + ", which has no @Id to reference: give it one");
+            problems.derived(); // the target's own "has no @Id" error says what to fix
             return null;
         }
         int index = -1;

@@ -34,7 +34,15 @@ final class Problems {
         }
     }
 
-    /** @return how many errors were reported so far */
+    /**
+     * Counts a failure whose cause is reported at another element (a reference to an entity that has errors of its
+     * own), so the entity is not generated but the user reads only the cause.
+     */
+    void derived() {
+        errors++;
+    }
+
+    /** @return how many failures were counted so far, reported or derived */
     int count() {
         return errors;
     }
