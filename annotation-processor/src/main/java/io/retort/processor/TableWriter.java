@@ -49,18 +49,13 @@ final class TableWriter {
                 case VERSION -> body.append("version(").append(Names.literal(c.columnName())).append(", ").append(accessors);
                 case COLUMN -> {
                     body.append("column(").append(Names.literal(c.columnName())).append(", ")
-                            .append(sqlType(c.sqlType(), imports, fieldNames)).append(", ").append(accessors);
+                            .append(sqlType(c.sqlType(), imports, fieldNames)).append(", ");
                     List<String> options = new ArrayList<>(c.options());
                     if (c.references() != null) {
                         options.add("references(() -> " + c.references().table().render(imports) + '.'
                                 + c.references().tableConstant() + '.' + c.references().columnConstant() + ')');
                     }
-                    if (!options.isEmpty()) {
-                        String tail = String.join(", ", options);
-                        int lineStart = body.lastIndexOf("\n") + 1;
-                        boolean wrap = body.length() - lineStart + 2 + tail.length() + 2 > MAX_LINE;
-                        body.append(wrap ? ",\n" + CONTINUATION : ", ").append(tail);
-                    }
+                    appendWrapped(body, accessors, options);
                 }
             }
             body.append(");\n");
@@ -108,6 +103,23 @@ final class TableWriter {
                 .append("public final class ").append(tableClass).append(" extends ")
                 .append(imports.ref(ORM + "EntityTable")).append('<').append(entity).append("> {\n").append(body);
         return out.toString();
+    }
+
+    /**
+     * Ends a {@code column(...)} declaration with its accessors and options, continuing on a second line the part
+     * that would make the line longer than {@link #MAX_LINE}: the options, or the accessors and options.
+     */
+    private static void appendWrapped(StringBuilder body, String accessors, List<String> options) {
+        String tail = options.isEmpty() ? "" : ", " + String.join(", ", options);
+        int used = body.length() - (body.lastIndexOf("\n") + 1);
+        if (used + accessors.length() + tail.length() + 2 <= MAX_LINE) {
+            body.append(accessors).append(tail);
+        } else if (used + accessors.length() + 1 <= MAX_LINE && !options.isEmpty()) {
+            body.append(accessors).append(",\n" + CONTINUATION).append(tail.substring(2));
+        } else {
+            body.setLength(body.length() - 1); // the space after the type's comma
+            body.append('\n').append(CONTINUATION).append(accessors).append(tail);
+        }
     }
 
     /**

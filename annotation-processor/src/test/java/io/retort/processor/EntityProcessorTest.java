@@ -120,9 +120,10 @@ class EntityProcessorTest {
                 public final EntityColumn<User, Integer> AGE = column("age", INTEGER, User::getAge, User::setAge);
                 public final EntityColumn<User, Boolean> ACTIVE = column("active", BOOLEAN, User::isActive, User::setActive,
                         notNull());
-                public final EntityColumn<User, BigDecimal> BALANCE = column("balance", decimal(10, 2), User::getBalance, User::setBalance,
-                        indexed());
-                public final EntityColumn<User, User.Mood> MOOD = column("mood", nativeEnum(User.Mood.class, "mood"), User::getMood, User::setMood);
+                public final EntityColumn<User, BigDecimal> BALANCE = column("balance", decimal(10, 2),
+                        User::getBalance, User::setBalance, indexed());
+                public final EntityColumn<User, User.Mood> MOOD = column("mood", nativeEnum(User.Mood.class, "mood"),
+                        User::getMood, User::setMood);
                 public final EntityColumn<User, Integer> VERSION = version("version", User::getVersion, User::setVersion);
                 public final OneToMany<User, Address> ADDRESSES = oneToMany("addresses", () -> AddressTable.ADDRESSES.USER,
                         User::getAddresses, User::setAddresses, LoadStrategy.LAZY, Cascade.DELETE, Cascade.DELETE_ORPHAN);
@@ -151,8 +152,8 @@ class EntityProcessorTest {
                 public static final AddressTable ADDRESSES = new AddressTable();
 
                 public final EntityColumn<Address, Long> ID = id("id", Address::getId, Address::setId);
-                public final EntityColumn<Address, String> EMAIL = column("email", varchar(255), Address::getEmail, Address::setEmail,
-                        notNull());
+                public final EntityColumn<Address, String> EMAIL = column("email", varchar(255),
+                        Address::getEmail, Address::setEmail, notNull());
                 public final EntityColumn<Address, Long> USER_ID = column("user_id", BIGINT, Address::getUserId, Address::setUserId,
                         references(() -> UserTable.USERS.ID));
                 public final ManyToOne<Address, User> USER = manyToOne("user", USER_ID, () -> UserTable.USERS,
@@ -250,10 +251,10 @@ class EntityProcessorTest {
         assertThat(c.warnings()).isEmpty();
         assertThat(c.generatedSource("com.shop.OrderLineTable"))
                 .contains("public static final OrderLineTable ORDER_LINE = new OrderLineTable();")
-                .contains("EntityColumn<OrderLine, UUID> LINE_ID = column(\"line_id\", UUID, OrderLine::getLineId, "
-                        + "OrderLine::setLineId,\n            primaryKey());")
-                .contains("EntityColumn<OrderLine, Long> QUANTITY = column(\"quantity\", BIGINT, OrderLine::getQuantity, "
-                        + "OrderLine::setQuantity,\n            notNull());")
+                .contains("EntityColumn<OrderLine, UUID> LINE_ID = column(\"line_id\", UUID,\n"
+                        + "            OrderLine::getLineId, OrderLine::setLineId, primaryKey());")
+                .contains("EntityColumn<OrderLine, Long> QUANTITY = column(\"quantity\", BIGINT,\n"
+                        + "            OrderLine::getQuantity, OrderLine::setQuantity, notNull());")
                 .contains("EntityColumn<OrderLine, Short> RANK = column(\"rank\", SMALLINT,")
                 .contains("EntityColumn<OrderLine, Double> WEIGHT = column(\"weight\", DOUBLE,")
                 .contains("EntityColumn<OrderLine, Float> RATIO = column(\"ratio\", REAL,")
