@@ -192,6 +192,48 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the first entity, or {@code null} when there is none (the query is limited to one row)
+     */
+    public <E> E first(Select query, LoaderOption... options) {
+        List<E> one = scalars(Objects.requireNonNull(query, "query").limit(1), options);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    /**
+     * @param query   an entity query
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity
+     * @throws io.retort.exception.NoResultException        when there is none
+     * @throws io.retort.exception.MultipleResultsException when there are several
+     */
+    public <E> E one(Select query, LoaderOption... options) {
+        E e = oneOrNull(query, options);
+        if (e == null) {
+            throw new io.retort.exception.NoResultException("Expected exactly one entity but the query returned none");
+        }
+        return e;
+    }
+
+    /**
+     * @param query   an entity query
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity, or {@code null}
+     * @throws io.retort.exception.MultipleResultsException when there are several
+     */
+    public <E> E oneOrNull(Select query, LoaderOption... options) {
+        List<E> two = scalars(Objects.requireNonNull(query, "query").limit(2), options);
+        if (two.size() > 1) {
+            throw new io.retort.exception.MultipleResultsException("Expected at most one entity but the query returned several");
+        }
+        return two.isEmpty() ? null : two.get(0);
+    }
+
+    /**
      * Loads a collection now, whatever its loading strategy, and returns it.
      *
      * @param entity       an object of this session

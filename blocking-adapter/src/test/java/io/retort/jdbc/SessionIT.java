@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import static io.retort.Sql.count;
 import static io.retort.testing.orm.AccountTable.ACCOUNTS;
 import static io.retort.testing.orm.UserTable.USERS;
+import static io.retort.Sql.select;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What only the blocking Session has: the legacy query API, get by class, and the overlap guard (R16). The shared
  * scenarios run in {@link BlockingOrmScenariosIT}. */
@@ -70,6 +72,12 @@ class SessionIT {
             assertThat(s.query(User.class).orderBy(USERS.NAME.desc()).all()).extracting(User::getName).containsExactly("wendy", "ed");
             User byClass = s.get(User.class, s.query(User.class).filterBy(USERS.NAME, "ed").one().getId());
             assertThat(byClass.getName()).isEqualTo("ed");
+            User first = s.first(select(USERS).orderBy(USERS.NAME));
+            assertThat(first).isSameAs(byClass);
+            User one = s.one(select(USERS).where(USERS.NAME.eq("wendy")));
+            assertThat(one.getName()).isEqualTo("wendy");
+            assertThat((User) s.oneOrNull(select(USERS).where(USERS.NAME.eq("nobody")))).isNull();
+            assertThatThrownBy(() -> s.one(select(USERS))).isInstanceOf(io.retort.exception.MultipleResultsException.class);
         }
     }
 
