@@ -1,64 +1,17 @@
 package io.retort.orm;
 
-import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The list a session puts in a many-to-many attribute: loaded on first use when lazy, and remembering what it
- * held when loaded, so the flush can insert and delete the association rows that changed.
+ * The list a session puts in a many-to-many attribute: the flush inserts and deletes the association rows for
+ * what was added to and removed from it.
  *
  * @param <B> the related entity
  */
-public final class AssociationList<B> extends AbstractList<B> {
-    private final ManyToMany<?, B> relationship;
-    private Supplier<List<B>> loader;
-    private List<B> items;
-    private List<B> loadedItems;
-
+public final class AssociationList<B> extends LoadableList<B> {
     AssociationList(ManyToMany<?, B> relationship, List<B> loaded, Supplier<List<B>> loader) {
-        this.relationship = relationship;
-        this.loader = loader;
-        if (loaded != null) {
-            items = new ArrayList<>(loaded);
-            loadedItems = new ArrayList<>(loaded);
-        }
-    }
-
-    /** @return whether the related objects are in memory */
-    public boolean isLoaded() {
-        return items != null;
-    }
-
-    private List<B> items() {
-        if (items == null) {
-            List<B> loaded = loader.get();
-            items = new ArrayList<>(loaded);
-            loadedItems = new ArrayList<>(loaded);
-            loader = null;
-        }
-        return items;
-    }
-
-    List<B> loadedItems() {
-        return loadedItems == null ? List.of() : loadedItems;
-    }
-
-    void markFlushed() {
-        if (items != null) {
-            loadedItems = new ArrayList<>(items);
-        }
-    }
-
-    @Override
-    public B get(int index) {
-        return items().get(index);
-    }
-
-    @Override
-    public int size() {
-        return items().size();
+        super(relationship, loaded, loader);
     }
 
     @Override
@@ -74,17 +27,5 @@ public final class AssociationList<B> extends AbstractList<B> {
     @Override
     public B remove(int index) {
         return items().remove(index);
-    }
-
-    @Override
-    public String toString() {
-        if (items == null) {
-            try {
-                items();
-            } catch (RuntimeException notLoadable) {
-                return "[not loaded: " + relationship + "]";
-            }
-        }
-        return items.toString();
     }
 }

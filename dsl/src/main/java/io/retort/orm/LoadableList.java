@@ -1,0 +1,75 @@
+package io.retort.orm;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A collection attribute the session manages: loaded on first use when lazy (or refusing, naming the fix), and
+ * remembering what it held when loaded or last flushed, so the flush can tell what was added and removed.
+ *
+ * @param <E> the element entity
+ */
+public abstract class LoadableList<E> extends AbstractList<E> {
+    private final Relationship relationship;
+    private Supplier<List<E>> loader;
+    private List<E> items;
+    private List<E> loadedItems;
+
+    LoadableList(Relationship relationship, List<E> loaded, Supplier<List<E>> loader) {
+        this.relationship = relationship;
+        this.loader = loader;
+        if (loaded != null) {
+            items = new ArrayList<>(loaded);
+            loadedItems = new ArrayList<>(loaded);
+        }
+    }
+
+    /** @return whether the elements are in memory */
+    public final boolean isLoaded() {
+        return items != null;
+    }
+
+    final List<E> items() {
+        if (items == null) {
+            List<E> loaded = loader.get();
+            items = new ArrayList<>(loaded);
+            loadedItems = new ArrayList<>(loaded);
+            loader = null;
+        }
+        return items;
+    }
+
+    final List<E> loadedItems() {
+        return loadedItems == null ? List.of() : loadedItems;
+    }
+
+    final void markFlushed() {
+        if (items != null) {
+            loadedItems = new ArrayList<>(items);
+        }
+    }
+
+    @Override
+    public final E get(int index) {
+        return items().get(index);
+    }
+
+    @Override
+    public final int size() {
+        return items().size();
+    }
+
+    @Override
+    public String toString() {
+        if (items == null) {
+            try {
+                items();
+            } catch (RuntimeException notLoadable) {
+                return "[not loaded: " + relationship + "]";
+            }
+        }
+        return items.toString();
+    }
+}
