@@ -158,4 +158,24 @@ class TransactionReliabilityIT {
         assertThat(failures).isEqualTo(runs);
         assertThat((Long) engine.execute(select(count()).from(io.retort.testing.orm.UserTable.USERS)).scalar()).isZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void serializationFailureIsMarkedRetryable() {
+        engine = TestEngines.open(io.retort.dialect.Dialects.POSTGRES);
+        engine.createAll(MetaData.of(USERS));
+        engine.execute(insertInto(USERS).set(USERS.NAME, "seed").set(USERS.AGE, 1));
+        try (Connection a = engine.connect(); Connection b = engine.connect()) {
+            Transaction ta = a.begin(IsolationLevel.SERIALIZABLE, false);
+            Transaction tb = b.begin(IsolationLevel.SERIALIZABLE, false);
+            a.execute(select(count()).from(USERS).where(USERS.AGE.eq(3)));   // each reads what the other writes
+            b.execute(select(count()).from(USERS).where(USERS.AGE.eq(2)));
+            a.execute(insertInto(USERS).set(USERS.NAME, "from a").set(USERS.AGE, 2));
+            b.execute(insertInto(USERS).set(USERS.NAME, "from b").set(USERS.AGE, 3));
+            ta.commit();
+            assertThatThrownBy(tb::commit).isInstanceOf(io.retort.exception.TransactionConflictException.class)
+                    .satisfies(e -> assertThat(((StatementException) e).isRetryable()).isTrue())
+                    .satisfies(e -> assertThat(((StatementException) e).sqlState()).isEqualTo("40001"));
+        }
+        assertThat((Long) engine.execute(select(count()).from(USERS)).scalar()).isEqualTo(2L);
+    }
 }
