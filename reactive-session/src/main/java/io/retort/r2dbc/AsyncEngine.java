@@ -23,6 +23,7 @@ import io.retort.statement.Statement;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,13 @@ public final class AsyncEngine {
         for (Map.Entry<String, String> o : options.driverOptions().entrySet()) {
             b.option(Option.valueOf(o.getKey()), o.getValue());
         }
-        return ConnectionPoolConfiguration.builder(ConnectionFactories.get(b.build()))
+        ConnectionPoolConfiguration.Builder pool = ConnectionPoolConfiguration.builder(ConnectionFactories.get(b.build()));
+        if (url.dialect() == Dialects.H2) {
+            // r2dbc-h2 opens an embedded database synchronously (file I/O for h2:file:): keep that off the
+            // non-blocking threads r2dbc-pool would otherwise use
+            pool.allocatorSubscribeOn(Schedulers.boundedElastic());
+        }
+        return pool
                 .name("retort-r2dbc-" + POOL_NUMBER.incrementAndGet())
                 .maxSize(options.maxPoolSize())
                 .initialSize(0)
