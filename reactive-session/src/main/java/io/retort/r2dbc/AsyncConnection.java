@@ -52,6 +52,9 @@ public final class AsyncConnection {
     private volatile boolean broken;
     private volatile Mono<Void> pendingCancel = Mono.empty();
     private Mono<Void> closing;
+    /** Orders "start cleaning up" against "send the next command", see {@link #gated}. */
+    private final Object gate = new Object();
+    private boolean cleaning;
 
     AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver) {
         this.engine = engine;
@@ -217,7 +220,7 @@ public final class AsyncConnection {
             AtomicLong seen = new AtomicLong();
             AtomicReference<String> outcome = new AtomicReference<>();
             AtomicReference<ResultShape> shape = new AtomicReference<>();
-            Flux<Object> items = Flux.from(st.execute())
+            Flux<Object> items = Flux.from(gated(st.execute()))
                     .concatMap(result -> segments(result, columns, shape))
                     .doOnNext(o -> seen.incrementAndGet())
                     .doOnCancel(() -> {
@@ -257,6 +260,31 @@ public final class AsyncConnection {
                     (x, e) -> plain("SET QUERY_TIMEOUT 0"), x -> plain("SET QUERY_TIMEOUT 0"));
         }
         return run;
+    }
+
+    /**
+     * Sends a command only if cleanup has not started. A cancelled chain may still be about to subscribe to its
+     * next command (on another thread) while the cancellation handler rolls back; without this, that command
+     * would run after the rollback, in auto-commit, on a connection already back in the pool. Commands that
+     * passed the gate were handed to the driver before the rollback is, so the rollback comes after them.
+     */
+    private <T> Publisher<T> gated(Publisher<T> command) {
+        return subscriber -> {
+            synchronized (gate) {
+                if (cleaning) {
+                    reactor.core.publisher.Operators.error(subscriber, new ResourceClosedException(
+                            "This connection is being closed (its subscriber cancelled or failed); no more statements run on it"));
+                    return;
+                }
+                command.subscribe(subscriber);
+            }
+        };
+    }
+
+    private void startCleaning() {
+        synchronized (gate) {
+            cleaning = true;
+        }
     }
 
     private Mono<Long> plain(String sql) {
@@ -364,7 +392,7 @@ public final class AsyncConnection {
             Publisher<Void> begin = isolation == null && !readOnly ? driver.beginTransaction()
                     : driver.beginTransaction(definition(isolation, readOnly));
             String what = "BEGIN" + (isolation == null ? "" : " ISOLATION " + isolation) + (readOnly ? " READ ONLY" : "");
-            return Mono.from(begin)
+            return Mono.from(gated(begin))
                     .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
@@ -391,7 +419,7 @@ public final class AsyncConnection {
                 transactions.push(tx);
             }
             String what = "SAVEPOINT " + tx.savepoint();
-            return Mono.from(driver.createSavepoint(tx.savepoint()))
+            return Mono.from(gated(driver.createSavepoint(tx.savepoint())))
                     .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
@@ -558,6 +586,7 @@ public final class AsyncConnection {
         Mono<Void> run;
         synchronized (transactions) {
             if (closing == null) {
+                startCleaning();
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 closing = Mono.defer(() -> pendingCancel)
                         .then(rollbackAll().onErrorResume(e -> {
