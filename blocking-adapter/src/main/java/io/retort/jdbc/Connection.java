@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.ResultShape;
 import io.retort.compile.BoundValue;
 import io.retort.compile.CompiledStatement;
 import io.retort.compile.Compiler;
@@ -86,7 +87,7 @@ public final class Connection implements AutoCloseable {
             if (ps.execute()) {
                 List<Row> rows = new ArrayList<>();
                 try (ResultSet rs = ps.getResultSet()) {
-                    ResultShape shape = ResultShape.of(compiled.resultColumns(), rs.getMetaData());
+                    ResultShape shape = JdbcShapes.of(compiled.resultColumns(), rs.getMetaData());
                     while (rs.next()) {
                         rows.add(readRow(rs, shape, engine.values()));
                     }
@@ -214,7 +215,7 @@ public final class Connection implements AutoCloseable {
             }
             ResultSet rs = ps.executeQuery();
             engine.log().statement(compiled.sql(), values, 0, "streaming");
-            RowStream stream = new RowStream(this, ps, rs, ResultShape.of(compiled.resultColumns(), rs.getMetaData()),
+            RowStream stream = new RowStream(this, ps, rs, JdbcShapes.of(compiled.resultColumns(), rs.getMetaData()),
                     engine.values(), compiled.sql(), values, own);
             streams.add(stream);
             return stream;

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.OptionChecks;
 import io.retort.exception.InvalidConfigException;
 
 import java.time.Duration;
@@ -41,28 +42,15 @@ public record EngineOptions(int maxPoolSize, int minIdle, Duration connectionTim
         Objects.requireNonNull(leakDetectionThreshold, "leakDetectionThreshold");
         Objects.requireNonNull(applicationName, "applicationName");
         driverProperties = Map.copyOf(driverProperties);
-        if (maxPoolSize < 1) {
-            throw new InvalidConfigException("maxPoolSize must be at least 1, got [" + maxPoolSize + "]");
-        }
-        if (minIdle < 0 || minIdle > maxPoolSize) {
-            throw new InvalidConfigException("minIdle must be between 0 and maxPoolSize [" + maxPoolSize + "], got [" + minIdle + "]");
-        }
-        if (connectionTimeout.toMillis() < 250) {
-            throw new InvalidConfigException("connectionTimeout must be at least 250 ms, got [" + connectionTimeout.toMillis() + " ms]");
-        }
-        if (maxLifetime.toMillis() < 30_000) {
-            throw new InvalidConfigException("maxLifetime must be at least 30 s, got [" + maxLifetime.toMillis() + " ms]");
-        }
+        OptionChecks.poolSize(maxPoolSize, minIdle);
+        OptionChecks.atLeast("connectionTimeout", connectionTimeout, Duration.ofMillis(250), "ms");
+        OptionChecks.atLeast("maxLifetime", maxLifetime, Duration.ofSeconds(30), "s");
         long leak = leakDetectionThreshold.toMillis();
         if (leak != 0 && leak < 2000) {
             throw new InvalidConfigException("leakDetectionThreshold must be 0 (off) or at least 2000 ms, got [" + leak + " ms]");
         }
-        if (fetchSize < 1) {
-            throw new InvalidConfigException("fetchSize must be at least 1, got [" + fetchSize + "]");
-        }
-        if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
-            throw new InvalidConfigException("statementTimeout must be positive, or null for none");
-        }
+        OptionChecks.fetchSize(fetchSize);
+        OptionChecks.statementTimeout(statementTimeout);
     }
 
     /** @param size the most connections @return a copy with that pool size (and {@code minIdle} capped to it) */

@@ -2,9 +2,8 @@ package io.retort.jdbc;
 
 import io.retort.compile.BoundValue;
 import io.retort.compile.Dialect;
-import io.retort.compile.ValueDescriptions;
 import io.retort.dialect.Dialects;
-import io.retort.exception.InvalidValueException;
+import io.retort.dialect.ValueLimits;
 import io.retort.type.ArrayType;
 import io.retort.type.ConvertedType;
 import io.retort.type.DataType;
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +28,6 @@ import java.util.UUID;
 
 /** Converts values between Retort's types and JDBC, in both directions, for one dialect. */
 final class JdbcValues {
-    private static final LocalDate PG_FIRST_DAY = LocalDate.of(-4712, 1, 1);
-    private static final LocalDate PG_LAST_DAY = LocalDate.of(5_874_897, 12, 31);
-    private static final LocalDateTime PG_END_OF_TIMESTAMPS = LocalDateTime.of(294_277, 1, 1, 0, 0);
-
     private final Dialect dialect;
 
     JdbcValues(Dialect dialect) {
@@ -47,19 +41,10 @@ final class JdbcValues {
             ps.setNull(index, sqlType(type));
             return;
         }
+        ValueLimits.check(dialect, type, value);
         switch (type.kind()) {
             case JSON -> ps.setString(index, ((Json) value).text());
-            case CHAR, VARCHAR -> {
-                String s = (String) value;
-                if (dialect == Dialects.H2 && type.length() != null && s.length() > type.length()) {
-                    // the type checked code points; H2 counts UTF-16 units, and its error message would quote the value
-                    throw new InvalidValueException("A string value " + ValueDescriptions.describe(s) + " has "
-                            + s.codePointCount(0, s.length()) + " characters but " + s.length() + " UTF-16 units, more "
-                            + "than H2 allows in [" + type + "]: H2 counts characters outside the Basic Multilingual Plane "
-                            + "(emoji, for instance) twice. Shorten it, or widen the column.");
-                }
-                ps.setString(index, s);
-            }
+            case CHAR, VARCHAR -> ps.setString(index, (String) value);
             case ENUM, TEXT -> ps.setString(index, value.toString());
             case BINARY -> ps.setBytes(index, (byte[]) value);
             case ARRAY -> {
@@ -68,47 +53,9 @@ final class JdbcValues {
                         .toLowerCase(Locale.ROOT);
                 ps.setArray(index, ps.getConnection().createArrayOf(element, list.toArray()));
             }
-            case DATE, TIMESTAMP, TIMESTAMP_TZ -> {
-                Object sent = value;
-                if (dialect == Dialects.POSTGRES) {
-                    checkPostgresRange(value, type);
-                    if (value instanceof OffsetDateTime t && !t.equals(OffsetDateTime.MIN) && !t.equals(OffsetDateTime.MAX)) {
-                        // PostgreSQL keeps only the instant, and refuses offsets beyond 15:59 that Java allows (up to 18:00)
-                        sent = t.withOffsetSameInstant(ZoneOffset.UTC);
-                    }
-                }
-                ps.setObject(index, sent);
-            }
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> ps.setObject(index,
+                    dialect == Dialects.POSTGRES && value instanceof OffsetDateTime t ? ValueLimits.forPostgres(t) : value);
             default -> ps.setObject(index, value);
-        }
-    }
-
-    /**
-     * pgjdbc silently sends dates and times before 4713-01-01 BC as {@code -infinity} (read back as the
-     * {@code MIN} value), and fails with a raw {@code DateTimeException} near the {@code MAX} values. Only the
-     * {@code MIN}/{@code MAX} constants stand for {@code -infinity}/{@code infinity}; other values must lie in
-     * the range PostgreSQL stores.
-     */
-    private static void checkPostgresRange(Object value, DataType<?> type) {
-        boolean inRange;
-        if (value instanceof LocalDate d) {
-            inRange = d.equals(LocalDate.MIN) || d.equals(LocalDate.MAX)
-                    || (!d.isBefore(PG_FIRST_DAY) && !d.isAfter(PG_LAST_DAY));
-        } else if (value instanceof LocalDateTime t) {
-            inRange = t.equals(LocalDateTime.MIN) || t.equals(LocalDateTime.MAX)
-                    || (!t.isBefore(PG_FIRST_DAY.atStartOfDay()) && t.isBefore(PG_END_OF_TIMESTAMPS));
-        } else if (value instanceof OffsetDateTime t) {
-            inRange = t.equals(OffsetDateTime.MIN) || t.equals(OffsetDateTime.MAX)
-                    || (!t.toInstant().isBefore(PG_FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC))
-                    && t.toInstant().isBefore(PG_END_OF_TIMESTAMPS.toInstant(ZoneOffset.UTC)));
-        } else {
-            return;
-        }
-        if (!inRange) {
-            throw new InvalidValueException("A value " + ValueDescriptions.describe(value) + " of SQL type [" + type
-                    + "] is outside what PostgreSQL stores: from 4713-01-01 BC to 5874897-12-31 for DATE and to "
-                    + "294276-12-31T23:59:59.999999 (UTC) for TIMESTAMP and TIMESTAMPTZ; pgjdbc would turn earlier values "
-                    + "into -infinity. Use the MIN/MAX constants for -infinity/infinity, or a value inside the range.");
         }
     }
 

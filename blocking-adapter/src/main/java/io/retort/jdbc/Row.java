@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.ResultShape;
 import io.retort.exception.NoSuchColumnException;
 import io.retort.exception.TypeMismatchException;
 import io.retort.expression.Expression;

@@ -1,6 +1,7 @@
 package io.retort.jdbc;
 
 import io.retort.compile.BoundValue;
+import io.retort.engine.EchoFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
@@ -39,23 +40,14 @@ final class StatementLog {
     }
 
     void statement(String sql, List<BoundValue> values, long nanos, String outcome) {
-        boolean failed = outcome != null && outcome.startsWith("failed");
+        boolean failed = EchoFormat.isFailure(outcome);
         for (StatementListener l : listeners) {
             l.statementRun(sql, values.size(), nanos, failed);
         }
         if (!echo) {
             return;
         }
-        StringBuilder line = new StringBuilder(sql.length() + 64).append(sql);
-        if (!values.isEmpty()) {
-            line.append("\n  [");
-            for (int i = 0; i < values.size(); i++) {
-                line.append(i > 0 ? ", " : "").append(show(values.get(i).value()));
-            }
-            line.append(']');
-        }
-        line.append(String.format("  (%.3f ms%s)", nanos / 1e6, outcome == null ? "" : ", " + outcome));
-        emit(line.toString());
+        emit(EchoFormat.statement(sql, values, nanos, outcome));
     }
 
     void event(String text) {
@@ -66,15 +58,5 @@ final class StatementLog {
 
     private void emit(String line) {
         sink.accept(line);
-    }
-
-    private static String show(Object value) {
-        if (value instanceof String s) {
-            return "'" + (s.length() > 200 ? s.substring(0, 200) + "...(" + s.length() + " chars)" : s) + "'";
-        }
-        if (value instanceof byte[] b) {
-            return "<" + b.length + " bytes>";
-        }
-        return String.valueOf(value);
     }
 }

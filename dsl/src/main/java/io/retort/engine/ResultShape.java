@@ -1,4 +1,4 @@
-package io.retort.jdbc;
+package io.retort.engine;
 
 import io.retort.exception.NoSuchColumnException;
 import io.retort.expression.Expression;
@@ -6,8 +6,6 @@ import io.retort.expression.Label;
 import io.retort.schema.NameSuggestions;
 import io.retort.type.DataType;
 
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,18 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What each column of a result holds: its expression, type and label. Built once per result set, so reading
- * a row does no lookups beyond an array index.
+ * What each column of a result holds: its expression, type and label. Each engine builds one per result from
+ * its driver's column labels, so reading a row does no lookups beyond an array index and both engines find
+ * columns (and explain missing ones) the same way.
  */
-final class ResultShape {
-    private final List<Expression<?>> expressions;
+public final class ResultShape {
     private final DataType<?>[] types;
     private final String[] labels;
     private final Map<Object, Integer> byExpression = new HashMap<>();
     private final Map<String, Integer> byLabel = new HashMap<>();
 
     private ResultShape(List<Expression<?>> expressions, DataType<?>[] types, String[] labels) {
-        this.expressions = expressions;
         this.types = types;
         this.labels = labels;
         for (int i = 0; i < expressions.size(); i++) {
@@ -41,29 +38,41 @@ final class ResultShape {
         }
     }
 
-    static ResultShape of(List<Expression<?>> expressions, ResultSetMetaData meta) throws SQLException {
-        int n = meta.getColumnCount();
-        String[] labels = new String[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = meta.getColumnLabel(i + 1);
-        }
+    /**
+     * @param expressions what the statement selected (its compiled result columns); when their number differs
+     *                    from the driver's columns (raw SQL), values are read untyped and found by label only
+     * @param labels      the driver's column labels, in order
+     * @return the shape
+     */
+    public static ResultShape of(List<Expression<?>> expressions, List<String> labels) {
+        int n = labels.size();
         DataType<?>[] types = new DataType<?>[n];
         boolean typed = expressions.size() == n;
         for (int i = 0; i < n; i++) {
             types[i] = typed ? expressions.get(i).type() : null;
         }
-        return new ResultShape(typed ? expressions : List.of(), types, labels);
+        return new ResultShape(typed ? expressions : List.of(), types, labels.toArray(new String[0]));
     }
 
-    int size() {
+    /** @return the number of columns */
+    public int size() {
         return types.length;
     }
 
-    DataType<?> type(int index) {
+    /**
+     * @param index a column position, from 0
+     * @return the type to read it as, or {@code null} to take what the driver gives
+     */
+    public DataType<?> type(int index) {
         return types[index];
     }
 
-    int indexOf(Expression<?> expression) {
+    /**
+     * @param expression a selected expression
+     * @return its position
+     * @throws NoSuchColumnException if it was not selected
+     */
+    public int indexOf(Expression<?> expression) {
         Integer i = byExpression.get(expression);
         if (i == null) {
             throw new NoSuchColumnException("The result has no column [" + expression + "]; it has " + Arrays.toString(labels)
@@ -72,7 +81,12 @@ final class ResultShape {
         return i;
     }
 
-    int indexOf(String label) {
+    /**
+     * @param label a column label, case-insensitive
+     * @return its position
+     * @throws NoSuchColumnException if there is no such column
+     */
+    public int indexOf(String label) {
         Integer i = byLabel.get(label.toLowerCase(Locale.ROOT));
         if (i == null) {
             throw new NoSuchColumnException("The result has no column labelled [" + label + "]; it has "
@@ -81,7 +95,11 @@ final class ResultShape {
         return i;
     }
 
-    String label(int index) {
+    /**
+     * @param index a column position, from 0
+     * @return its label
+     */
+    public String label(int index) {
         return labels[index];
     }
 }

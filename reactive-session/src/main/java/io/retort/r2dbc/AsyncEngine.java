@@ -1,0 +1,341 @@
+package io.retort.r2dbc;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.ValidationDepth;
+import io.retort.compile.Compiler;
+import io.retort.compile.DdlCompiler;
+import io.retort.compile.Dialect;
+import io.retort.compile.PlaceholderStyle;
+import io.retort.dialect.Dialects;
+import io.retort.exception.PoolTimeoutException;
+import io.retort.exception.ResourceClosedException;
+import io.retort.exception.RetortException;
+import io.retort.exception.SqlStates;
+import io.retort.schema.MetaData;
+import io.retort.statement.Statement;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The starting point of the reactive path (SQLAlchemy's {@code create_async_engine}): a dialect, an r2dbc-pool
+ * pool with safe defaults and a compiled-statement cache, made from one URL. Statements compile with numbered
+ * placeholders ({@code $1, $2, ...}). Nothing it returns does anything until subscribed, and nothing blocks.
+ *
+ * <pre>{@code
+ * AsyncEngine engine = AsyncEngine.create("postgresql://app@localhost/shop", AsyncEngineOptions.DEFAULTS.withEcho(true));
+ * engine.createAll(METADATA)
+ *       .thenMany(engine.inTransaction(c -> c.execute(insertInto(USERS).set(USERS.NAME, "ada").returning(USERS.ID))))
+ *       .map(row -> row.get(USERS.ID))
+ *       .subscribe(id -> System.out.println("new user " + id));
+ * }</pre>
+ */
+public final class AsyncEngine {
+    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+    private final AsyncEngineUrl url;
+    private final AsyncEngineOptions options;
+    private final ConnectionPool pool;
+    private final Compiler compiler;
+    private final R2dbcValues values;
+    private final StatementLog log;
+    private volatile boolean closed;
+
+    private AsyncEngine(AsyncEngineUrl url, AsyncEngineOptions options) {
+        this.url = url;
+        this.options = options;
+        this.compiler = Compiler.of(url.dialect(), PlaceholderStyle.NUMBERED);
+        this.values = new R2dbcValues(url.dialect());
+        this.log = new StatementLog(options.echo());
+        this.pool = new ConnectionPool(poolConfiguration(url, options));
+    }
+
+    /**
+     * @param url {@code h2:mem:name}, {@code h2:file:path}, {@code postgresql://user:pass@host:port/db} or an
+     *            {@code r2dbc:h2:}/{@code r2dbc:postgresql:} URL
+     * @return an engine with the default options
+     * @throws io.retort.exception.InvalidConfigException for an address Retort cannot use
+     */
+    public static AsyncEngine create(String url) {
+        return create(url, AsyncEngineOptions.DEFAULTS);
+    }
+
+    /**
+     * Makes the engine; no connection is opened until a statement runs.
+     *
+     * @param url     the database's address
+     * @param options pool, echo and timeout options
+     * @return the engine; {@link #close()} it to close its pool
+     * @throws io.retort.exception.InvalidConfigException for an address Retort cannot use
+     */
+    public static AsyncEngine create(String url, AsyncEngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        AsyncEngineUrl parsed = AsyncEngineUrl.parse(url);
+        try {
+            return new AsyncEngine(parsed, options);
+        } catch (RuntimeException e) {
+            throw new RetortException("Cannot start an engine for [" + parsed.shown() + "]: " + e.getMessage()
+                    + "; is the R2DBC driver for " + parsed.dialect().name() + " on the class path?", e);
+        }
+    }
+
+    private static ConnectionPoolConfiguration poolConfiguration(AsyncEngineUrl url, AsyncEngineOptions options) {
+        ConnectionFactoryOptions.Builder b = url.options().mutate();
+        if (url.dialect() == Dialects.POSTGRES) {
+            setIfAbsent(b, url.options(), "applicationName", options.applicationName());
+            if (options.statementTimeout() != null) {
+                b.option(ConnectionFactoryOptions.STATEMENT_TIMEOUT, options.statementTimeout());
+            }
+        }
+        for (Map.Entry<String, String> o : options.driverOptions().entrySet()) {
+            b.option(Option.valueOf(o.getKey()), o.getValue());
+        }
+        ConnectionPoolConfiguration.Builder pool = ConnectionPoolConfiguration.builder(ConnectionFactories.get(b.build()));
+        if (url.dialect() == Dialects.H2) {
+            // r2dbc-h2 opens an embedded database synchronously (file I/O for h2:file:): keep that off the
+            // non-blocking threads r2dbc-pool would otherwise use
+            pool.allocatorSubscribeOn(Schedulers.boundedElastic());
+        }
+        return pool
+                .name("retort-r2dbc-" + POOL_NUMBER.incrementAndGet())
+                .maxSize(options.maxPoolSize())
+                .initialSize(0)
+                .minIdle(options.minIdle())
+                .maxAcquireTime(options.maxAcquireTime())
+                .maxCreateConnectionTime(options.maxCreateConnectionTime())
+                .maxIdleTime(options.maxIdleTime())
+                .maxLifeTime(options.maxLifetime())
+                .validationDepth(ValidationDepth.REMOTE)
+                .build();
+    }
+
+    private static void setIfAbsent(ConnectionFactoryOptions.Builder b, ConnectionFactoryOptions given, String name, Object value) {
+        Option<Object> option = Option.valueOf(name);
+        if (!given.hasOption(option)) {
+            b.option(option, value);
+        }
+    }
+
+    /**
+     * Borrows a connection from the pool. Close it with {@link AsyncConnection#close()} on every path,
+     * cancellation included; {@link #withConnection} and {@link #inTransaction} do that for you.
+     *
+     * @return the connection; errors with {@link PoolTimeoutException} if none is free within
+     *         {@code maxAcquireTime}, {@link ResourceClosedException} if the engine is closed
+     */
+    public Mono<AsyncConnection> connect() {
+        return Mono.defer(() -> {
+            requireOpen();
+            return pool.create();
+        }).onErrorMap(this::acquireFailure).map(c -> new AsyncConnection(this, c));
+    }
+
+    private Throwable acquireFailure(Throwable e) {
+        if (e instanceof RetortException) {
+            return e;
+        }
+        if (e instanceof R2dbcTimeoutException || e instanceof java.util.concurrent.TimeoutException) {
+            return new PoolTimeoutException("No connection became free within " + options.maxAcquireTime().toMillis()
+                    + " ms (" + poolStats() + "); raise maxPoolSize or maxAcquireTime, or release connections sooner", e);
+        }
+        if (closed || pool.isDisposed()) {
+            return new ResourceClosedException("This engine is closed", e);
+        }
+        if (e instanceof R2dbcException r) {
+            return SqlStates.translate(io.retort.exception.DriverMessages.sanitize(r.getMessage()), "connect to " + url.shown(),
+                    List.of(), r.getSqlState(), null, r);
+        }
+        return new RetortException("Cannot connect to [" + url.shown() + "]: " + e.getMessage(), e);
+    }
+
+    /**
+     * Runs {@code work} with a pooled connection, and returns the connection when the work completes, errors
+     * or is cancelled (rolling back anything it left open first).
+     *
+     * @param work what to do with the connection
+     * @param <T>  what it emits
+     * @return what {@code work} emitted
+     */
+    public <T> Flux<T> withConnection(Function<? super AsyncConnection, ? extends Publisher<T>> work) {
+        Objects.requireNonNull(work, "work");
+        return Flux.usingWhen(connect(), c -> Flux.defer(() -> work.apply(c)), AsyncConnection::close,
+                AsyncConnection::closeAfter, AsyncConnection::closeQuietly);
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a pooled connection: committed when its publisher completes, rolled
+     * back when it errors <em>or is cancelled</em>, and the connection returned to the pool only after the
+     * rollback (closed instead, if the rollback fails).
+     *
+     * @param work what to do
+     * @param <T>  what it emits
+     * @return what {@code work} emitted
+     */
+    public <T> Flux<T> inTransaction(Function<? super AsyncConnection, ? extends Publisher<T>> work) {
+        return inTransaction(options.isolation(), work);
+    }
+
+    /**
+     * @param isolation the isolation level, or {@code null} for the database's default
+     * @param work      what to do
+     * @param <T>       what it emits
+     * @return what {@code work} emitted
+     * @see #inTransaction(Function)
+     */
+    public <T> Flux<T> inTransaction(IsolationLevel isolation, Function<? super AsyncConnection, ? extends Publisher<T>> work) {
+        Objects.requireNonNull(work, "work");
+        // one usingWhen for connection and transaction, so a cancellation rolls back before it releases
+        return Flux.usingWhen(connect(),
+                c -> c.begin(isolation, false).thenMany(Flux.defer(() -> work.apply(c))),
+                AsyncConnection::commitAndClose, AsyncConnection::closeAfter, AsyncConnection::closeQuietly);
+    }
+
+    /**
+     * Runs one statement on a pooled connection, committed at once, and streams its rows.
+     *
+     * @param statement the statement
+     * @return its rows
+     */
+    public Flux<Row> execute(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return withConnection(c -> c.execute(statement));
+    }
+
+    /** @param statement a statement returning exactly one row @return the row, see {@link AsyncConnection#one} */
+    public Mono<Row> one(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return withConnection(c -> c.one(statement)).next();
+    }
+
+    /** @param statement a query @return its first row, or empty */
+    public Mono<Row> first(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return withConnection(c -> c.first(statement)).next();
+    }
+
+    /**
+     * @param statement a statement returning at most one row
+     * @param <T>       the value's type
+     * @return the first column of the only row, see {@link AsyncConnection#scalar}
+     */
+    public <T> Mono<T> scalar(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return withConnection(c -> c.<T>scalar(statement)).next();
+    }
+
+    /** @param statement any statement @return the rows it changed or returned */
+    public Mono<Long> rowCount(Statement statement) {
+        Objects.requireNonNull(statement, "statement");
+        return withConnection(c -> c.rowCount(statement)).next();
+    }
+
+    /** @param statements statements of one shape @return their row counts, see {@link AsyncConnection#executeMany} */
+    public Flux<Long> executeMany(List<? extends Statement> statements) {
+        Objects.requireNonNull(statements, "statements");
+        return withConnection(c -> c.executeMany(statements));
+    }
+
+    /**
+     * Creates the schema, skipping what exists, in one transaction.
+     *
+     * @param metadata the schema
+     * @return completes when created
+     */
+    public Mono<Void> createAll(MetaData metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        return runDdl(() -> new DdlCompiler(dialect()).createAll(metadata));
+    }
+
+    /**
+     * Drops the schema, skipping what is gone, in one transaction.
+     *
+     * @param metadata the schema
+     * @return completes when dropped
+     */
+    public Mono<Void> dropAll(MetaData metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        return runDdl(() -> new DdlCompiler(dialect()).dropAll(metadata));
+    }
+
+    private Mono<Void> runDdl(java.util.function.Supplier<List<String>> ddl) {
+        return inTransaction(c -> Flux.defer(() -> Flux.fromIterable(ddl.get())).concatMap(c::executeSql)).then();
+    }
+
+    /**
+     * Registers a listener told about every statement this engine runs.
+     *
+     * @param listener the listener
+     * @return closing it removes the listener
+     */
+    public AutoCloseable addStatementListener(StatementListener listener) {
+        return log.listen(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @return the dialect, from the URL */
+    public Dialect dialect() {
+        return url.dialect();
+    }
+
+    /** @return the options the engine was made with */
+    public AsyncEngineOptions options() {
+        return options;
+    }
+
+    /** @return the pool as an R2DBC connection factory, for tools that want one */
+    public io.r2dbc.spi.ConnectionFactory connectionFactory() {
+        return pool;
+    }
+
+    /** @return the pool's counts now */
+    public PoolStats poolStats() {
+        return pool.getMetrics().map(m -> stats(m)).orElse(new PoolStats(0, 0, 0, 0));
+    }
+
+    private static PoolStats stats(PoolMetrics m) {
+        return new PoolStats(m.acquiredSize(), m.idleSize(), m.allocatedSize(), m.pendingAcquireSize());
+    }
+
+    Compiler compiler() {
+        return compiler;
+    }
+
+    R2dbcValues values() {
+        return values;
+    }
+
+    StatementLog log() {
+        return log;
+    }
+
+    /**
+     * Closes the pool and its connections; later calls fail with {@link ResourceClosedException}.
+     *
+     * @return completes when the pool is closed
+     */
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            closed = true;
+            return pool.disposeLater();
+        });
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ResourceClosedException("This engine is closed; create a new one with AsyncEngine.create(url)");
+        }
+    }
+}

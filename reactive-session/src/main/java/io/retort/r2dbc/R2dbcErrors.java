@@ -1,0 +1,45 @@
+package io.retort.r2dbc;
+
+import io.r2dbc.spi.R2dbcException;
+import io.retort.compile.BoundValue;
+import io.retort.compile.ValueDescriptions;
+import io.retort.exception.DriverMessages;
+import io.retort.exception.RetortException;
+import io.retort.exception.SqlStates;
+import io.retort.exception.StatementException;
+
+import java.util.List;
+
+/**
+ * Wraps a driver's exception exactly once, at the executor boundary, as the Retort exception its SQLSTATE
+ * calls for (the same classification as the blocking engine, {@link SqlStates}). The message keeps the
+ * driver's words but not the values it may quote; parameters are described, never shown.
+ */
+final class R2dbcErrors {
+    private R2dbcErrors() {
+    }
+
+    static Throwable translate(Throwable e, String sql, List<BoundValue> values) {
+        if (e instanceof RetortException) {
+            return e;
+        }
+        List<String> described = values.stream().map(v -> ValueDescriptions.describe(v.value())).toList();
+        if (e instanceof R2dbcException r) {
+            return SqlStates.translate(DriverMessages.sanitize(r.getMessage()), sql, described, r.getSqlState(),
+                    DriverMessages.constraintName(r.getMessage()), r);
+        }
+        if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
+                || e instanceof IllegalStateException) {
+            // drivers report what they cannot encode or decode this way, outside R2dbcException
+            return new StatementException(DriverMessages.sanitize(e.getMessage()), sql, described, null, e);
+        }
+        return e;
+    }
+
+    static String sqlState(Throwable e) {
+        if (e instanceof StatementException s) {
+            return s.sqlState();
+        }
+        return e instanceof R2dbcException r ? r.getSqlState() : null;
+    }
+}

@@ -1,0 +1,87 @@
+package io.retort.r2dbc;
+
+import io.retort.engine.ResultShape;
+import io.retort.exception.NoSuchColumnException;
+import io.retort.exception.TypeMismatchException;
+import io.retort.expression.Expression;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One row of a result, with typed access: {@code row.get(USERS.NAME)} is a {@code String}. Values were
+ * converted when the row arrived; a row holds no connection and may be kept after the result ends.
+ */
+public final class Row {
+    private final ResultShape shape;
+    private final Object[] values;
+
+    Row(ResultShape shape, Object[] values) {
+        this.shape = shape;
+        this.values = values;
+    }
+
+    /**
+     * @param column a selected expression (a column, label or any selected expression)
+     * @param <T>    its Java type
+     * @return its value in this row, or {@code null} for SQL NULL
+     * @throws NoSuchColumnException if it was not selected
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Expression<T> column) {
+        return (T) values[shape.indexOf(column)];
+    }
+
+    /**
+     * @param index the column's position, from 0
+     * @return its value, or {@code null}
+     * @throws NoSuchColumnException if there is no column there
+     */
+    public Object get(int index) {
+        if (index < 0 || index >= values.length) {
+            throw new NoSuchColumnException("The result has " + values.length + " columns; there is no column at index [" + index + "]");
+        }
+        return values[index];
+    }
+
+    /**
+     * @param index the column's position, from 0
+     * @param type  the class expected
+     * @param <T>   the Java type
+     * @return its value, or {@code null}
+     * @throws TypeMismatchException if the value is of another class
+     */
+    public <T> T get(int index, Class<T> type) {
+        Object v = get(index);
+        if (v != null && !type.isInstance(v)) {
+            throw new TypeMismatchException("Column [" + shape.label(index) + "] holds a [" + v.getClass().getName()
+                    + "], not a [" + type.getName() + "]");
+        }
+        return type.cast(v);
+    }
+
+    /**
+     * @param label the column's label, case-insensitive
+     * @return its value, or {@code null}
+     * @throws NoSuchColumnException if there is no such column
+     */
+    public Object get(String label) {
+        return values[shape.indexOf(label)];
+    }
+
+    /** @return the number of columns */
+    public int size() {
+        return values.length;
+    }
+
+    /** @return the values in column order */
+    public List<Object> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(values);
+    }
+}

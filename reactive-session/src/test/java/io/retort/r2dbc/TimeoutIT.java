@@ -1,0 +1,98 @@
+package io.retort.r2dbc;
+
+import io.retort.compile.Dialect;
+import io.retort.dialect.Dialects;
+import io.retort.exception.QueryTimeoutException;
+import io.retort.exception.StatementException;
+import io.retort.statement.TextStatement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import static io.retort.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reliability plan R13: statement timeouts on R2DBC, per statement, per engine and by Mono.timeout. */
+class TimeoutIT {
+    private AsyncEngine engine;
+
+    static List<Dialect> dialects() {
+        return TestEngines.dialects();
+    }
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            TestEngines.closeChecked(engine);
+        }
+    }
+
+    private static TextStatement slow(Dialect dialect) {
+        // H2 has no sleep(): a cross join of generated ranges keeps it busy for minutes
+        return dialect == Dialects.POSTGRES ? text("SELECT pg_sleep(10)")
+                : text("SELECT sum(a.x * b.x) FROM system_range(1, 100000) a, system_range(1, 100000) b");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void timedOutStatementIsCancelledAndTheConnectionStaysHealthy(Dialect dialect) {
+        engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1));
+        long[] elapsed = new long[1];
+        engine.withConnection(c -> c.begin().flatMap(tx -> {
+                    long start = System.nanoTime();
+                    return c.execute(slow(dialect), Duration.ofSeconds(1)).then()
+                            .onErrorResume(e -> {
+                                elapsed[0] = (System.nanoTime() - start) / 1_000_000;
+                                assertThat(e).isInstanceOf(QueryTimeoutException.class).hasMessageContaining("SQL [");
+                                return Mono.empty();
+                            })
+                            .then(dialect == Dialects.POSTGRES
+                                    ? c.execute(text("SELECT 1")).then().onErrorResume(e -> {
+                                        assertThat(((StatementException) e).sqlState()).isEqualTo("25P02");
+                                        return Mono.empty();
+                                    })
+                                    : Mono.empty())
+                            .then(tx.rollback());
+                }).then(c.scalar(text("SELECT 1"))))
+                .as(StepVerifier::create).expectNextCount(1).verifyComplete();
+        System.out.printf("R13 %s: per-statement timeout after %d ms (bounds 1000..1500)%n", dialect.name(), elapsed[0]);
+        assertThat(elapsed[0]).isGreaterThanOrEqualTo(1000).isLessThan(1500);
+        assertThat(engine.poolStats().total()).as("connection kept, not evicted").isEqualTo(1);
+    }
+
+    @Test
+    void engineStatementTimeoutIsEnforcedByPostgres() {
+        engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1)
+                .withStatementTimeout(Duration.ofMillis(500)));
+        long start = System.nanoTime();
+        engine.execute(slow(Dialects.POSTGRES)).as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(QueryTimeoutException.class)
+                        .satisfies(q -> assertThat(((QueryTimeoutException) q).sqlState()).isEqualTo("57014")));
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("R13 POSTGRES: engine statementTimeout 500 ms -> 57014 after %d ms%n", elapsed);
+        assertThat(elapsed).isGreaterThanOrEqualTo(500).isLessThan(1250);
+        engine.scalar(text("SELECT 1")).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+    }
+
+    @Test
+    void monoTimeoutCancelsOnTheServerAndReleasesTheConnection() {
+        engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1));
+        engine.inTransaction(c -> c.execute(slow(Dialects.POSTGRES)))
+                .timeout(Duration.ofMillis(500))
+                .as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(TimeoutException.class));
+        long start = System.nanoTime();
+        assertThat(TestEngines.eventually(Duration.ofSeconds(1), () -> TestEngines.busyBackends(engine) == 0))
+                .as("backend idle after Mono.timeout").isTrue();
+        System.out.printf("R13 POSTGRES: Mono.timeout(500 ms) -> backend idle %d ms later%n", (System.nanoTime() - start) / 1_000_000);
+        // the only connection is usable again at once
+        engine.scalar(text("SELECT 1")).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+    }
+}
