@@ -13,6 +13,7 @@ import io.retort.orm.FlushStep;
 import io.retort.orm.LoadStep;
 import io.retort.orm.LoaderOption;
 import io.retort.orm.OneToMany;
+import io.retort.orm.SessionRules;
 import io.retort.orm.UnitOfWork;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
@@ -35,10 +36,9 @@ import static io.retort.Sql.select;
 public final class Session implements AutoCloseable {
     private final SessionFactory factory;
     private final UnitOfWork work = new UnitOfWork();
-    private final AtomicReference<String> inFlight = new AtomicReference<>();
+    private final SessionRules rules = new SessionRules();
     private Connection connection;
     private Transaction transaction;
-    private RuntimeException rollbackCause;
     private boolean closed;
     private boolean insideTransactionBlock;
 
@@ -282,12 +282,7 @@ public final class Session implements AutoCloseable {
         return run("execute", () -> {
             flushNow();
             Result result = connection().execute(statement);
-            // a bulk UPDATE or DELETE changed rows behind the identity map: the next load refreshes that table's objects
-            if (statement instanceof io.retort.statement.Update u) {
-                work.expireTable(u.table());
-            } else if (statement instanceof io.retort.statement.Delete d) {
-                work.expireTable(d.table());
-            }
+            SessionRules.afterStatement(work, statement);
             return result;
         });
     }
@@ -358,31 +353,11 @@ public final class Session implements AutoCloseable {
     }
 
     private static Object[] entityValues(EntityTable<?> table, Row row) {
-        Object[] values = new Object[table.entityColumns().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
-        }
-        return values;
+        return SessionRules.entityValues(table, row.values());
     }
 
-    private EntityTable<?> entityTableOf(Select query) {
-        List<Expression<?>> selected = query.selection();
-        for (EntityTable<?> t : candidateTables(selected)) {
-            List<? extends EntityColumn<?, ?>> columns = t.entityColumns();
-            if (selected.size() >= columns.size() && selected.subList(0, columns.size()).equals(columns)) {
-                return t;
-            }
-        }
-        throw new InvalidStatementException("scalars() needs a query that starts with every column of one entity table, "
-                + "as select(USERS) builds; use execute(...) for other queries");
-    }
-
-    private static List<EntityTable<?>> candidateTables(List<Expression<?>> selected) {
-        List<EntityTable<?>> out = new ArrayList<>();
-        if (!selected.isEmpty() && selected.get(0) instanceof Column<?> c && c.table() instanceof EntityTable<?> t) {
-            out.add(t);
-        }
-        return out;
+    private static EntityTable<?> entityTableOf(Select query) {
+        return SessionRules.entityTableOf(query);
     }
 
     // ---- flush and transactions ---------------------------------------------------------------
@@ -420,15 +395,12 @@ public final class Session implements AutoCloseable {
      * and every object is expired so the next load shows the database's values. Clears a failed flush's state.
      */
     public void rollback() {
-        requireOpen();
-        enter("rollback");
-        try {
+        run("rollback", () -> {
             work.rolledBack();
-            rollbackCause = null;
+            rules.rolledBack();
             release();   // closing the connection rolls back the whole transaction, savepoints included
-        } finally {
-            exit();
-        }
+            return null;
+        });
     }
 
     /**
@@ -603,7 +575,7 @@ public final class Session implements AutoCloseable {
 
     /** A failed flush rolls the database transaction back at once and leaves the session needing rollback(). */
     private void failFlush(RuntimeException cause) {
-        rollbackCause = cause;
+        rules.flushFailed(cause);
         try {
             // closing the connection rolls back the whole transaction, savepoints included
             release();
@@ -644,6 +616,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         closed = true;
+        rules.close();
         factory.closed(this);
         work.clear();
         release();
@@ -655,34 +628,11 @@ public final class Session implements AutoCloseable {
     }
 
     private <T> T run(String operation, java.util.function.Supplier<T> body) {
-        requireOpen();
-        enter(operation);
+        rules.enter(operation);
         try {
-            if (rollbackCause != null) {
-                throw new PendingRollbackException("This session's transaction was rolled back because a flush failed ("
-                        + rollbackCause.getMessage().split("\n", 2)[0] + "). Call session.rollback() before using it again.",
-                        rollbackCause);
-            }
             return body.get();
         } finally {
-            exit();
-        }
-    }
-
-    private void enter(String operation) {
-        if (!inFlight.compareAndSet(null, operation)) {
-            throw new ConcurrentSessionUseException("Cannot start " + operation + "(): this session is busy with "
-                    + inFlight.get() + "() on another thread. A session serves one caller at a time; open one per thread.");
-        }
-    }
-
-    private void exit() {
-        inFlight.set(null);
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new SessionClosedException("This session is closed; open a new one with sessionFactory.open()");
+            rules.exit();
         }
     }
 

@@ -1,0 +1,115 @@
+package io.retort.orm;
+
+import io.retort.exception.ConcurrentSessionUseException;
+import io.retort.exception.InvalidStatementException;
+import io.retort.exception.PendingRollbackException;
+import io.retort.exception.SessionClosedException;
+import io.retort.expression.Expression;
+import io.retort.schema.Column;
+import io.retort.statement.Delete;
+import io.retort.statement.Select;
+import io.retort.statement.Statement;
+import io.retort.statement.Update;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The decisions both sessions share and that involve no I/O: which entity table a query returns, the guard
+ * against overlapping calls, the pending-rollback and closed states, and what a bulk statement expires. The
+ * blocking and the reactive session each hold one.
+ */
+public final class SessionRules {
+    private final AtomicReference<String> inFlight = new AtomicReference<>();
+    private volatile RuntimeException rollbackCause;
+    private volatile boolean closed;
+
+    /**
+     * @param query an entity query
+     * @return the entity table whose columns the query starts with
+     * @throws InvalidStatementException when it does not start with all columns of one entity table
+     */
+    public static EntityTable<?> entityTableOf(Select query) {
+        List<Expression<?>> selected = query.selection();
+        if (!selected.isEmpty() && selected.get(0) instanceof Column<?> c && c.table() instanceof EntityTable<?> t) {
+            List<? extends EntityColumn<?, ?>> columns = t.entityColumns();
+            if (selected.size() >= columns.size() && selected.subList(0, columns.size()).equals(columns)) {
+                return t;
+            }
+        }
+        throw new InvalidStatementException("An entity query must start with every column of one entity table, "
+                + "as select(USERS) builds; run other queries with execute(...)");
+    }
+
+    /**
+     * @param table an entity table
+     * @param row   a row's values, the table's entity columns first
+     * @return the entity columns' values
+     */
+    public static Object[] entityValues(EntityTable<?> table, List<Object> row) {
+        return row.subList(0, table.entityColumns().size()).toArray();
+    }
+
+    /**
+     * Marks the start of an operation.
+     *
+     * @param operation its name, for the message of an overlapping one
+     * @throws SessionClosedException         after close
+     * @throws ConcurrentSessionUseException  when another operation is running
+     * @throws PendingRollbackException       after a failed flush, until rollback (unless this is the rollback)
+     */
+    public void enter(String operation) {
+        if (closed) {
+            throw new SessionClosedException("This session is closed; open a new one from its factory");
+        }
+        if (!inFlight.compareAndSet(null, operation)) {
+            throw new ConcurrentSessionUseException("Cannot start " + operation + "(): this session is busy with "
+                    + inFlight.get() + "(). A session serves one operation at a time; open one session per thread "
+                    + "or per request, and do not run two of its operations at once.");
+        }
+        RuntimeException cause = rollbackCause;
+        if (cause != null && !operation.equals("rollback") && !operation.equals("close")) {
+            inFlight.set(null);
+            throw new PendingRollbackException("This session's transaction was rolled back because a flush failed ("
+                    + cause.getMessage().split("\n", 2)[0] + "). Call session.rollback() before using it again.", cause);
+        }
+    }
+
+    /** Marks the end of the running operation. */
+    public void exit() {
+        inFlight.set(null);
+    }
+
+    /** @param cause the failure of a flush, after which only rollback() is accepted */
+    public void flushFailed(RuntimeException cause) {
+        rollbackCause = cause;
+    }
+
+    /** Clears a failed flush's state (rollback). */
+    public void rolledBack() {
+        rollbackCause = null;
+    }
+
+    /** Refuses every later operation. */
+    public void close() {
+        closed = true;
+    }
+
+    /** @return whether the session was closed */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * @param work      the session's unit of work
+     * @param statement a statement the session just ran
+     */
+    public static void afterStatement(UnitOfWork work, Statement statement) {
+        // a bulk UPDATE or DELETE changed rows behind the identity map: the next load refreshes that table's objects
+        if (statement instanceof Update u) {
+            work.expireTable(u.table());
+        } else if (statement instanceof Delete d) {
+            work.expireTable(d.table());
+        }
+    }
+}
