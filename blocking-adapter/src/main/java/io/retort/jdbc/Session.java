@@ -628,11 +628,11 @@ public final class Session implements AutoCloseable {
     }
 
     private <T> T run(String operation, java.util.function.Supplier<T> body) {
-        rules.enter(operation);
+        SessionRules.Operation op = rules.enter(operation);
         try {
             return body.get();
         } finally {
-            rules.exit();
+            rules.exit(op);
         }
     }
 

@@ -20,7 +20,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * blocking and the reactive session each hold one.
  */
 public final class SessionRules {
-    private final AtomicReference<String> inFlight = new AtomicReference<>();
+    private final AtomicReference<Operation> inFlight = new AtomicReference<>();
+
+    /**
+     * A running operation; ending it by this handle never ends a later one that started meanwhile.
+     *
+     * @param name the operation's name
+     */
+    public record Operation(String name) {
+    }
     private volatile RuntimeException rollbackCause;
     private volatile boolean closed;
 
@@ -54,30 +62,38 @@ public final class SessionRules {
      * Marks the start of an operation.
      *
      * @param operation its name, for the message of an overlapping one
+     * @return the handle that ends it
      * @throws SessionClosedException         after close
      * @throws ConcurrentSessionUseException  when another operation is running
      * @throws PendingRollbackException       after a failed flush, until rollback (unless this is the rollback)
      */
-    public void enter(String operation) {
+    public Operation enter(String operation) {
         if (closed) {
             throw new SessionClosedException("This session is closed; open a new one from its factory");
         }
-        if (!inFlight.compareAndSet(null, operation)) {
+        Operation op = new Operation(operation);
+        if (!inFlight.compareAndSet(null, op)) {
+            Operation running = inFlight.get();
             throw new ConcurrentSessionUseException("Cannot start " + operation + "(): this session is busy with "
-                    + inFlight.get() + "(). A session serves one operation at a time; open one session per thread "
-                    + "or per request, and do not run two of its operations at once.");
+                    + (running == null ? "another operation" : running.name()) + "(). A session serves one operation at "
+                    + "a time; open one session per thread or per request, and do not run two of its operations at once.");
         }
         RuntimeException cause = rollbackCause;
         if (cause != null && !operation.equals("rollback") && !operation.equals("close")) {
-            inFlight.set(null);
+            inFlight.compareAndSet(op, null);
             throw new PendingRollbackException("This session's transaction was rolled back because a flush failed ("
                     + cause.getMessage().split("\n", 2)[0] + "). Call session.rollback() before using it again.", cause);
         }
+        return op;
     }
 
-    /** Marks the end of the running operation. */
-    public void exit() {
-        inFlight.set(null);
+    /**
+     * Marks the end of an operation; a second call, or a call after a later operation started, does nothing.
+     *
+     * @param operation the handle {@link #enter} returned
+     */
+    public void exit(Operation operation) {
+        inFlight.compareAndSet(operation, null);
     }
 
     /** @param cause the failure of a flush, after which only rollback() is accepted */

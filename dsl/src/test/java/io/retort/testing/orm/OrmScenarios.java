@@ -113,6 +113,7 @@ public abstract class OrmScenarios {
             eds.get(0).setFullname("Edward Jones");
             s.commit();
             assertThat(d.statements()).filteredOn(sql -> sql.startsWith("UPDATE"))
+                    .extracting(sql -> sql.replaceAll("\\$\\d+", "?"))   // JDBC writes ?, R2DBC $1
                     .containsExactly("UPDATE orm_users SET fullname = ? WHERE orm_users.id = ?");
             d.clearStatements();
             s.commit();

@@ -1,0 +1,67 @@
+package io.retort.r2dbc;
+
+import io.retort.exception.UnmappedClassException;
+import io.retort.orm.EntityTable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Makes reactive sessions bound to an async engine and knows which entity table maps which class.
+ * Thread-safe; share one per application.
+ */
+public final class AsyncSessionFactory {
+    private final AsyncEngine engine;
+    private final Map<Class<?>, EntityTable<?>> tables = new LinkedHashMap<>();
+    private final java.util.Set<AsyncSession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param engine the engine sessions run on
+     * @param tables the entity tables sessions may use
+     */
+    public AsyncSessionFactory(AsyncEngine engine, EntityTable<?>... tables) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        for (EntityTable<?> t : tables) {
+            this.tables.putIfAbsent(t.entityType(), t);
+        }
+    }
+
+    /** @return a new session; close it ({@code session.close()}) when done */
+    public AsyncSession open() {
+        AsyncSession s = new AsyncSession(this);
+        openSessions.add(s);
+        return s;
+    }
+
+    void closed(AsyncSession session) {
+        openSessions.remove(session);
+    }
+
+    /** @return whether another open session holds the object (best effort across threads) */
+    boolean ownedByOther(AsyncSession asking, Object entity) {
+        for (AsyncSession s : openSessions) {
+            if (s != asking && s.holds(entity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the engine */
+    public AsyncEngine engine() {
+        return engine;
+    }
+
+    @SuppressWarnings("unchecked")
+    <E> EntityTable<E> tableFor(Class<E> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            EntityTable<?> t = tables.get(c);
+            if (t != null) {
+                return (EntityTable<E>) t;
+            }
+        }
+        throw new UnmappedClassException("Class [" + type.getName() + "] is not mapped: pass its entity table to "
+                + "new AsyncSessionFactory(engine, ...). Mapped: " + tables.keySet().stream().map(Class::getSimpleName).toList());
+    }
+}

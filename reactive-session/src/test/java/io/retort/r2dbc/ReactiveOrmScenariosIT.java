@@ -1,0 +1,140 @@
+package io.retort.r2dbc;
+
+import io.retort.compile.Dialect;
+import io.retort.orm.EntityTable;
+import io.retort.orm.LoaderOption;
+import io.retort.orm.OneToMany;
+import io.retort.schema.MetaData;
+import io.retort.schema.Table;
+import io.retort.statement.Select;
+import io.retort.statement.Statement;
+import io.retort.testing.orm.OrmDriver;
+import io.retort.testing.orm.OrmScenarios;
+import io.retort.testing.orm.ScenarioSession;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.retort.Sql.select;
+
+/**
+ * The shared ORM scenarios through the AsyncSession, on H2 and PostgreSQL: the same assertions as the blocking
+ * session. The test thread waits on each Mono (allowed: it is not a non-blocking thread).
+ */
+class ReactiveOrmScenariosIT extends OrmScenarios {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Override
+    protected OrmDriver openDriver(Dialect dialect) {
+        AsyncEngine engine = TestEngines.open(dialect);
+        List<String> statements = new CopyOnWriteArrayList<>();
+        engine.addStatementListener((sql, n, nanos, failed) -> statements.add(sql));
+        AsyncSessionFactory sessions = new AsyncSessionFactory(engine, ENTITY_TABLES);
+        return new OrmDriver() {
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
+
+            @Override
+            public void createAll(MetaData metadata) {
+                engine.createAll(metadata).block(WAIT);
+            }
+
+            @Override
+            public ScenarioSession open() {
+                return new Blocking(sessions.open());
+            }
+
+            @Override
+            public void execute(Statement statement) {
+                engine.execute(statement).then().block(WAIT);
+            }
+
+            @Override
+            public List<String> statements() {
+                return statements;
+            }
+
+            @Override
+            public void clearStatements() {
+                statements.clear();
+            }
+
+            @Override
+            public void close() {
+                TestEngines.closeChecked(engine);
+            }
+        };
+    }
+
+    /** Waits on each operation of an AsyncSession. */
+    private record Blocking(AsyncSession s) implements ScenarioSession {
+        @Override
+        public void add(Object entity) {
+            s.add(entity);
+        }
+
+        @Override
+        public void addAll(Collection<?> entities) {
+            s.addAll(entities);
+        }
+
+        @Override
+        public <E> E get(EntityTable<E> table, Object id) {
+            return s.get(table, id).block(WAIT);
+        }
+
+        @Override
+        public void delete(Object entity) {
+            s.delete(entity);
+        }
+
+        @Override
+        public void flush() {
+            s.flush().block(WAIT);
+        }
+
+        @Override
+        public void commit() {
+            s.commit().block(WAIT);
+        }
+
+        @Override
+        public void rollback() {
+            s.rollback().block(WAIT);
+        }
+
+        @Override
+        public boolean contains(Object entity) {
+            return s.contains(entity);
+        }
+
+        @Override
+        public void refresh(Object entity) {
+            s.refresh(entity).block(WAIT);
+        }
+
+        @Override
+        public <E> List<E> scalars(Select query, LoaderOption... options) {
+            return s.<E>scalars(query, options).collectList().block(WAIT);
+        }
+
+        @Override
+        public <P, C> List<C> fetch(P entity, OneToMany<P, C> relationship) {
+            return s.fetch(entity, relationship).block(WAIT);
+        }
+
+        @Override
+        public long count(Table table) {
+            return ((Number) s.execute(select(io.retort.Sql.count()).from(table)).next().block(WAIT).get(0)).longValue();
+        }
+
+        @Override
+        public void close() {
+            s.close().block(WAIT);
+        }
+    }
+}
