@@ -71,9 +71,10 @@ public final class CoreQuickstart {
     }
 
     /**
-     * Runs the whole tutorial, Core then ORM, on an embedded H2 file database under {@code target/} (or the URL given).
+     * Runs the whole tutorial, Core then ORM on an embedded H2 file database under {@code target/} (or the URL given),
+     * then the async step on R2DBC (in-memory H2, or the second URL given).
      *
-     * @param args an optional database URL
+     * @param args an optional database URL, and an optional one for the async step
      */
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "h2:file:./target/quickstart/tutorial";
@@ -82,6 +83,7 @@ public final class CoreQuickstart {
             new CoreQuickstart(engine).run();
             OrmQuickstart.run(engine);
         }
+        AsyncQuickstart.run(args.length > 1 ? args[1] : "h2:mem:quickstart_async");
     }
 
     private void run() {

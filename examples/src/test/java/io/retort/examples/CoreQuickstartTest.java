@@ -17,7 +17,7 @@ class CoreQuickstartTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            CoreQuickstart.main(new String[]{"h2:mem:quickstart_test"});
+            CoreQuickstart.main(new String[]{"h2:mem:quickstart_test", "h2:mem:quickstart_async_test"});
         } finally {
             System.setOut(original);
         }
@@ -38,7 +38,10 @@ class CoreQuickstartTest {
                 .contains("UPDATE user_account SET fullname = ? WHERE user_account.id = ?")
                 .contains("sandy has 2 address(es)")
                 .contains("users left: 2, addresses left: 2")
-                .contains("after rollback: in session false, id null, in the database null");
+                .contains("after rollback: in session false, id null, in the database null")
+                .contains("User(id=2, name=patrick, fullname=Patrick Star) has 0 address(es)")
+                .contains("AsyncSession never lazy-loads")
+                .contains("fetched Address(id=1, email=sandy@sqlalchemy.org)");
         // after the delete cascade two addresses remain; the rolled-back insert left no squidward
         assertThat(text).containsSubsequence("SELECT count(*) FROM addresses", "  [2]",
                 "SELECT count(*) FROM users WHERE users.name = ?", "  [0]");
