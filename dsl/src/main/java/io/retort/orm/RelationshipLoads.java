@@ -5,6 +5,7 @@ import io.retort.statement.Select;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -286,5 +287,65 @@ final class RelationshipLoads {
             Objects.requireNonNull(found);
             return afterLoad(target, loaded, List.of());
         }
+    }
+
+    static JoinedQuery joined(EntityTable<?> table, Select query, List<LoaderOption> options) {
+        List<OneToMany<?, ?>> joins = new ArrayList<>();
+        for (LoaderOption o : options) {
+            if (o.strategy() == LoadStrategy.JOINED && o.relationship() instanceof OneToMany<?, ?> otm
+                    && otm.owner() == table && !joins.contains(otm)) {
+                joins.add(otm);
+            }
+        }
+        if (joins.isEmpty() || query.limit() != null || query.offset() != null) {
+            return null;
+        }
+        List<io.retort.expression.Expression<?>> selection = new ArrayList<>(table.entityColumns());
+        Select rewritten = query.from().isEmpty() ? query.from(table) : query;
+        List<io.retort.expression.SortOrder> childOrder = new ArrayList<>();
+        for (OneToMany<?, ?> o : joins) {
+            EntityTable<?> child = o.target();
+            selection.addAll(child.entityColumns());
+            rewritten = rewritten.leftJoin(child, raw(o.backReference().foreignKey()).eq(raw(table.idColumn())));
+            childOrder.add(child.idColumn().asc());
+        }
+        rewritten = new Select(rewritten.with(), rewritten.isDistinct(), selection, rewritten.from(),
+                rewritten.where(), rewritten.groupBy(), rewritten.having(), rewritten.orderBy(), null, null, rewritten.lock());
+        return new JoinedQuery(rewritten.orderBy(childOrder.toArray(new io.retort.expression.SortOrder[0])), joins);
+    }
+
+    static <E> List<E> loadJoined(UnitOfWork work, EntityTable<E> table, JoinedQuery query, List<Object[]> rows) {
+        List<E> owners = new ArrayList<>();
+        Set<Object> seenOwners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<OneToMany<?, ?>, Map<Object, List<Object>>> children = new LinkedHashMap<>();
+        Set<Object> seenChildren = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        int width = table.entityColumns().size();
+        for (Object[] row : rows) {
+            E owner = work.load(table, java.util.Arrays.copyOfRange(row, 0, width));
+            if (seenOwners.add(owner)) {
+                owners.add(owner);
+            }
+            int at = width;
+            for (OneToMany<?, ?> o : query.joins()) {
+                EntityTable<?> child = o.target();
+                int n = child.entityColumns().size();
+                Object[] values = java.util.Arrays.copyOfRange(row, at, at + n);
+                at += n;
+                List<Object> list = children.computeIfAbsent(o, k -> new IdentityHashMap<>())
+                        .computeIfAbsent(owner, k -> new ArrayList<>());
+                if (values[child.entityColumns().indexOf(child.idColumn())] != null) {
+                    Object c = work.load(child, values);
+                    if (seenChildren.add(c)) {
+                        list.add(c);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<OneToMany<?, ?>, Map<Object, List<Object>>> e : children.entrySet()) {
+            for (Map.Entry<Object, List<Object>> c : e.getValue().entrySet()) {
+                RelationshipLoads.fill(e.getKey(), c.getKey(), c.getValue());
+            }
+        }
+        return owners;
     }
 }

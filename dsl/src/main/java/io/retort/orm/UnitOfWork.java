@@ -3,12 +3,7 @@ package io.retort.orm;
 import io.retort.exception.IdentityConflictException;
 import io.retort.exception.NullAttributeException;
 import io.retort.exception.PrimaryKeyChangeException;
-import io.retort.exception.StaleObjectException;
 import io.retort.schema.Column;
-import io.retort.statement.Delete;
-import io.retort.statement.Insert;
-import io.retort.statement.Statement;
-import io.retort.statement.Update;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import static io.retort.Sql.deleteFrom;
-import static io.retort.Sql.insertInto;
 import static io.retort.Sql.update;
 
 /**
@@ -243,28 +237,7 @@ public final class UnitOfWork {
      * @return the rewritten query, or {@code null} when nothing is joined
      */
     public JoinedQuery joined(EntityTable<?> table, io.retort.statement.Select query, List<LoaderOption> options) {
-        List<OneToMany<?, ?>> joins = new ArrayList<>();
-        for (LoaderOption o : options) {
-            if (o.strategy() == LoadStrategy.JOINED && o.relationship() instanceof OneToMany<?, ?> otm
-                    && otm.owner() == table && !joins.contains(otm)) {
-                joins.add(otm);
-            }
-        }
-        if (joins.isEmpty() || query.limit() != null || query.offset() != null) {
-            return null;
-        }
-        List<io.retort.expression.Expression<?>> selection = new ArrayList<>(table.entityColumns());
-        io.retort.statement.Select rewritten = query.from().isEmpty() ? query.from(table) : query;
-        List<io.retort.expression.SortOrder> childOrder = new ArrayList<>();
-        for (OneToMany<?, ?> o : joins) {
-            EntityTable<?> child = o.target();
-            selection.addAll(child.entityColumns());
-            rewritten = rewritten.leftJoin(child, raw(o.backReference().foreignKey()).eq(raw(table.idColumn())));
-            childOrder.add(child.idColumn().asc());
-        }
-        rewritten = new io.retort.statement.Select(rewritten.with(), rewritten.isDistinct(), selection, rewritten.from(),
-                rewritten.where(), rewritten.groupBy(), rewritten.having(), rewritten.orderBy(), null, null, rewritten.lock());
-        return new JoinedQuery(rewritten.orderBy(childOrder.toArray(new io.retort.expression.SortOrder[0])), joins);
+        return RelationshipLoads.joined(table, query, options);
     }
 
     /**
@@ -277,38 +250,7 @@ public final class UnitOfWork {
      * @return the owners
      */
     public <E> List<E> loadJoined(EntityTable<E> table, JoinedQuery query, List<Object[]> rows) {
-        List<E> owners = new ArrayList<>();
-        Set<Object> seenOwners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<OneToMany<?, ?>, Map<Object, List<Object>>> children = new LinkedHashMap<>();
-        Set<Object> seenChildren = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        int width = table.entityColumns().size();
-        for (Object[] row : rows) {
-            E owner = load(table, java.util.Arrays.copyOfRange(row, 0, width));
-            if (seenOwners.add(owner)) {
-                owners.add(owner);
-            }
-            int at = width;
-            for (OneToMany<?, ?> o : query.joins()) {
-                EntityTable<?> child = o.target();
-                int n = child.entityColumns().size();
-                Object[] values = java.util.Arrays.copyOfRange(row, at, at + n);
-                at += n;
-                List<Object> list = children.computeIfAbsent(o, k -> new IdentityHashMap<>())
-                        .computeIfAbsent(owner, k -> new ArrayList<>());
-                if (values[child.entityColumns().indexOf(child.idColumn())] != null) {
-                    Object c = load(child, values);
-                    if (seenChildren.add(c)) {
-                        list.add(c);
-                    }
-                }
-            }
-        }
-        for (Map.Entry<OneToMany<?, ?>, Map<Object, List<Object>>> e : children.entrySet()) {
-            for (Map.Entry<Object, List<Object>> c : e.getValue().entrySet()) {
-                RelationshipLoads.fill(e.getKey(), c.getKey(), c.getValue());
-            }
-        }
-        return owners;
+        return RelationshipLoads.loadJoined(this, table, query, rows);
     }
 
     /**
@@ -410,7 +352,7 @@ public final class UnitOfWork {
         }
         addPostUpdates(order, steps);
         for (EntityState s : dirty) {
-            steps.add(new UpdateStep(s));
+            steps.add(new FlushSteps.UpdateStep(s));
         }
         addAssociationSteps(steps);
         List<EntityTable<?>> reversed = new ArrayList<>(order);
@@ -420,15 +362,15 @@ public final class UnitOfWork {
             if (rows != null) {
                 for (OneToMany<?, ?> o : t.oneToManys()) {
                     if (o.cascades(Cascade.DELETE)) {
-                        steps.add(new CascadeDeleteStep(o, rows));
+                        steps.add(new FlushSteps.CascadeDeleteStep(o, rows));
                     }
                 }
                 if (t.versionColumn() != null) {
                     for (EntityState s : rows) {
-                        steps.add(new DeleteStep(t, List.of(s)));
+                        steps.add(new FlushSteps.DeleteStep(t, List.of(s)));
                     }
                 } else {
-                    steps.add(new DeleteStep(t, rows));
+                    steps.add(new FlushSteps.DeleteStep(t, rows));
                 }
             }
         }
@@ -442,10 +384,10 @@ public final class UnitOfWork {
             (s.id() == null && table.idColumn().isIdentity() ? generated : explicit).add(s);
         }
         if (!generated.isEmpty()) {
-            steps.add(new InsertStep(table, generated, true));
+            steps.add(new FlushSteps.InsertStep(table, generated, true, generatedDuringFlush));
         }
         if (!explicit.isEmpty()) {
-            steps.add(new InsertStep(table, explicit, false));
+            steps.add(new FlushSteps.InsertStep(table, explicit, false, generatedDuringFlush));
         }
     }
 
@@ -757,7 +699,7 @@ public final class UnitOfWork {
     }
 
     /** Copies each parent's key into the child's foreign key, once the parent has one. */
-    private static void syncForeignKeys(EntityState s) {
+    static void syncForeignKeys(EntityState s) {
         for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
             Object parent = m.getRaw(s.entity);
             if (parent != null) {
@@ -803,113 +745,22 @@ public final class UnitOfWork {
                             + ", which must be inserted after it, but " + m.foreignKey() + " is NOT NULL. "
                             + "Make the column nullable, or flush the parent first.");
                 }
-                steps.add(new PostUpdateStep(s, m, parent));
+                steps.add(new FlushSteps.PostUpdateStep(s, m, parent));
             }
-        }
-    }
-
-    /** Sets a foreign key that could not be known at insert time. */
-    private static final class PostUpdateStep implements FlushStep {
-        private final EntityState child;
-        private final ManyToOne<?, ?> relationship;
-        private final Object parent;
-
-        PostUpdateStep(EntityState child, ManyToOne<?, ?> relationship, Object parent) {
-            this.child = child;
-            this.relationship = relationship;
-            this.parent = parent;
-        }
-
-        @Override
-        public Statement statement() {
-            Object parentId = relationship.target().idColumn().getRaw(parent);
-            relationship.foreignKey().setRaw(child.entity, parentId);
-            return update(child.table).set(raw(relationship.foreignKey()), parentId)
-                    .where(raw(child.table.idColumn()).eq(child.id()));
-        }
-
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-            if (rowCount != 1) {
-                throw new StaleObjectException("Setting " + relationship + " after insert matched " + rowCount + " rows");
-            }
-        }
-    }
-
-    /** Deletes the children of deleted parents by foreign key, also those the session never loaded. */
-    private static final class CascadeDeleteStep implements FlushStep {
-        private final OneToMany<?, ?> relationship;
-        private final List<EntityState> parents;
-
-        CascadeDeleteStep(OneToMany<?, ?> relationship, List<EntityState> parents) {
-            this.relationship = relationship;
-            this.parents = List.copyOf(parents);
-        }
-
-        @Override
-        public Statement statement() {
-            List<Object> ids = new ArrayList<>();
-            int idIndex = relationship.owner().entityColumns().indexOf(relationship.owner().idColumn());
-            for (EntityState p : parents) {
-                ids.add(p.snapshot[idIndex]);
-            }
-            return deleteFrom(relationship.target()).where(raw(relationship.backReference().foreignKey()).in(ids));
-        }
-
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-            // any count is right: the children the session held were deleted by their own steps first
         }
     }
 
     // ---- many-to-many ----------------------------------------------------------------------
 
-    /** One association row, oriented by the relationship that writes it; equal by identity of its two objects. */
-    private static final class Pair {
-        final ManyToMany<?, ?> relationship;
-        final Object owner;
-        final Object target;
-
-        Pair(ManyToMany<?, ?> relationship, Object owner, Object target) {
-            this.relationship = relationship;
-            this.owner = owner;
-            this.target = target;
-        }
-
-        /** The same row seen from the other side's declaration is written by one of them only. */
-        Pair canonical() {
-            ManyToMany<?, ?> m = relationship;
-            for (ManyToMany<?, ?> other : m.target().manyToManys()) {
-                if (other != m && other.association() == m.association() && other.ownerKey() == m.targetKey()
-                        && other.targetKey() == m.ownerKey()
-                        && other.owner().name().compareTo(m.owner().name()) < 0) {
-                    return new Pair(other, target, owner);
-                }
-            }
-            return this;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Pair p && p.relationship == relationship && p.owner == owner && p.target == target;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(relationship) * 31 * 31 + System.identityHashCode(owner) * 31
-                    + System.identityHashCode(target);
-        }
-    }
-
-    private record AssociationChanges(Set<Pair> added, Set<Pair> removed) {
+    private record AssociationChanges(Set<FlushSteps.Pair> added, Set<FlushSteps.Pair> removed) {
         boolean isEmpty() {
             return added.isEmpty() && removed.isEmpty();
         }
     }
 
     private AssociationChanges associationChanges() {
-        Set<Pair> added = new LinkedHashSet<>();
-        Set<Pair> removed = new LinkedHashSet<>();
+        Set<FlushSteps.Pair> added = new LinkedHashSet<>();
+        Set<FlushSteps.Pair> removed = new LinkedHashSet<>();
         for (EntityState s : states.values()) {
             for (ManyToMany<?, ?> m : s.table.manyToManys()) {
                 List<Object> now = m.getRaw(s.entity);
@@ -923,12 +774,12 @@ public final class UnitOfWork {
                 List<Object> before = now instanceof AssociationList<?> a ? (List<Object>) (List<?>) a.loadedItems() : List.of();
                 for (Object r : now) {
                     if (before.stream().noneMatch(b -> b == r)) {
-                        added.add(new Pair(m, s.entity, r).canonical());
+                        added.add(new FlushSteps.Pair(m, s.entity, r).canonical());
                     }
                 }
                 for (Object r : before) {
                     if (now.stream().noneMatch(n -> n == r)) {
-                        removed.add(new Pair(m, s.entity, r).canonical());
+                        removed.add(new FlushSteps.Pair(m, s.entity, r).canonical());
                     }
                 }
             }
@@ -943,78 +794,26 @@ public final class UnitOfWork {
             if (s.status == EntityStatus.DELETED && s.snapshot != null) {
                 for (ManyToMany<?, ?> m : s.table.manyToManys()) {
                     Object id = s.snapshot[s.table.entityColumns().indexOf(s.table.idColumn())];
-                    steps.add(new StatementStep(deleteFrom(m.association()).where(raw(m.ownerKey()).eq(id))));
+                    steps.add(new FlushSteps.StatementStep(deleteFrom(m.association()).where(raw(m.ownerKey()).eq(id))));
                 }
             }
         }
         AssociationChanges changes = associationChanges();
-        for (Pair p : changes.removed()) {
-            steps.add(new AssociationStep(p));
+        for (FlushSteps.Pair p : changes.removed()) {
+            steps.add(new FlushSteps.AssociationStep(p));
         }
-        Map<ManyToMany<?, ?>, List<Pair>> byRelationship = new LinkedHashMap<>();
-        for (Pair p : changes.added()) {
+        Map<ManyToMany<?, ?>, List<FlushSteps.Pair>> byRelationship = new LinkedHashMap<>();
+        for (FlushSteps.Pair p : changes.added()) {
             byRelationship.computeIfAbsent(p.relationship, k -> new ArrayList<>()).add(p);
         }
-        for (List<Pair> pairs : byRelationship.values()) {
-            steps.add(new AssociationInsertStep(pairs));
-        }
-    }
-
-    /** A statement whose outcome needs no checking. */
-    private record StatementStep(Statement statement) implements FlushStep {
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-        }
-    }
-
-    /** Deletes one association row. */
-    private static final class AssociationStep implements FlushStep {
-        private final Pair pair;
-
-        AssociationStep(Pair pair) {
-            this.pair = pair;
-        }
-
-        @Override
-        public Statement statement() {
-            ManyToMany<?, ?> m = pair.relationship;
-            Object ownerId = m.owner().idColumn().getRaw(pair.owner);
-            Object targetId = m.target().idColumn().getRaw(pair.target);
-            return deleteFrom(m.association()).where(raw(m.ownerKey()).eq(ownerId).and(raw(m.targetKey()).eq(targetId)));
-        }
-
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-            // zero rows is fine: the row may have gone with a cascading foreign key
-        }
-    }
-
-    /** Inserts the new association rows of one relationship in one multi-row INSERT. */
-    private static final class AssociationInsertStep implements FlushStep {
-        private final List<Pair> pairs;
-
-        AssociationInsertStep(List<Pair> pairs) {
-            this.pairs = List.copyOf(pairs);
-        }
-
-        @Override
-        public Statement statement() {
-            ManyToMany<?, ?> m = pairs.get(0).relationship;
-            Insert insert = insertInto(m.association()).columns(m.ownerKey(), m.targetKey());
-            for (Pair p : pairs) {
-                insert = insert.values(m.owner().idColumn().getRaw(p.owner), m.target().idColumn().getRaw(p.target));
-            }
-            return insert;
-        }
-
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
+        for (List<FlushSteps.Pair> pairs : byRelationship.values()) {
+            steps.add(new FlushSteps.AssociationInsertStep(pairs));
         }
     }
 
     // ---- dirty checking ---------------------------------------------------------------------
 
-    private static List<Integer> changedColumns(EntityState s) {
+    static List<Integer> changedColumns(EntityState s) {
         if (s.snapshot == null || s.changesDiscarded) {
             return List.of();
         }
@@ -1043,171 +842,9 @@ public final class UnitOfWork {
     }
 
     @SuppressWarnings("unchecked")
-    private static Column<Object> raw(Column<?> c) {
+    static Column<Object> raw(Column<?> c) {
         return (Column<Object>) c;
     }
 
-    // ---- steps ------------------------------------------------------------------------------
 
-    /** One multi-row INSERT of new objects of one table, returning generated keys when the database makes them. */
-    private final class InsertStep implements FlushStep {
-        private final EntityTable<?> table;
-        private final List<EntityState> rows;
-        private final boolean generatesId;
-
-        InsertStep(EntityTable<?> table, List<EntityState> rows, boolean generatesId) {
-            this.table = table;
-            this.rows = rows;
-            this.generatesId = generatesId;
-        }
-
-        @Override
-        public Statement statement() {
-            List<EntityColumn<?, ?>> columns = new ArrayList<>();
-            for (EntityColumn<?, ?> c : table.entityColumns()) {
-                if (!(generatesId && c == table.idColumn())) {
-                    columns.add(c);
-                }
-            }
-            Insert insert = insertInto(table).columns(columns.toArray(new Column<?>[0]));
-            for (EntityState s : rows) {
-                syncForeignKeys(s);
-                Object[] values = new Object[columns.size()];
-                for (int i = 0; i < values.length; i++) {
-                    EntityColumn<?, ?> c = columns.get(i);
-                    Object v = c.getRaw(s.entity);
-                    if (v == null && c.isVersion()) {
-                        v = 1;
-                        c.setRaw(s.entity, v);
-                    } else if (v == null && c.clientDefault() != null) {
-                        v = c.clientDefault().get();
-                        c.setRaw(s.entity, v);
-                    }
-                    if (v == null && !c.nullable() && c.serverDefault() == null && !c.isIdentity()) {
-                        throw new NullAttributeException(s.entity.getClass().getSimpleName() + "." + c.name()
-                                + " is null but the column is NOT NULL; set it before flushing");
-                    }
-                    values[i] = v;
-                }
-                insert = insert.values(values);
-            }
-            return generatesId ? insert.returning(table.idColumn()) : insert;
-        }
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-            if (!generatesId) {
-                return;
-            }
-            if (returnedRows.size() != rows.size()) {
-                throw new IllegalStateException("INSERT into [" + table.name() + "] returned " + returnedRows.size()
-                        + " keys for " + rows.size() + " rows");
-            }
-            // identity values are handed out in row order: sorted keys match the objects in input order
-            List<Comparable> keys = new ArrayList<>();
-            for (Object[] r : returnedRows) {
-                keys.add((Comparable) r[0]);
-            }
-            Collections.sort(keys);
-            for (int i = 0; i < rows.size(); i++) {
-                table.idColumn().setRaw(rows.get(i).entity, keys.get(i));
-                generatedDuringFlush.add(rows.get(i));
-            }
-        }
-    }
-
-    /** The UPDATE of one dirty object's changed columns, checked against its version when it has one. */
-    private static final class UpdateStep implements FlushStep {
-        private final EntityState state;
-        private Object nextVersion;
-
-        UpdateStep(EntityState state) {
-            this.state = state;
-        }
-
-        @Override
-        public Statement statement() {
-            EntityTable<?> t = state.table;
-            syncForeignKeys(state);
-            List<? extends EntityColumn<?, ?>> columns = t.entityColumns();
-            int idIndex = columns.indexOf(t.idColumn());
-            Object[] now = state.currentValues();
-            List<Integer> changed = changedColumns(state);
-            if (changed.isEmpty()) {
-                return null;
-            }
-            if (!EntityState.same(now[idIndex], state.snapshot[idIndex])) {
-                throw new PrimaryKeyChangeException("The primary key of " + t.entityType().getSimpleName() + "["
-                        + state.snapshot[idIndex] + "] was changed to [" + now[idIndex] + "]; delete it and add a new object instead");
-            }
-            Update update = update(t);
-            EntityColumn<?, ?> version = t.versionColumn();
-            for (int i : changed) {
-                EntityColumn<?, ?> c = columns.get(i);
-                if (c != version) {
-                    if (now[i] == null && !c.nullable()) {
-                        throw new NullAttributeException(t.entityType().getSimpleName() + "." + c.name()
-                                + " is null but the column is NOT NULL; set it before flushing");
-                    }
-                    update = update.set(raw(c), now[i]);
-                }
-            }
-            update = update.where(raw(t.idColumn()).eq(state.snapshot[idIndex]));
-            if (version != null) {
-                Object old = state.snapshot[columns.indexOf(version)];
-                nextVersion = ((Integer) old) + 1;
-                update = update.set(raw(version), nextVersion).where(raw(version).eq(old));
-            }
-            return update;
-        }
-
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-            if (rowCount != 1) {
-                EntityTable<?> t = state.table;
-                throw new StaleObjectException("UPDATE of " + t.entityType().getSimpleName() + "[" + state.id() + "] matched "
-                        + rowCount + " rows instead of 1: another transaction changed or deleted it"
-                        + (t.versionColumn() == null ? "" : " (expected version [" + state.snapshot[t.entityColumns()
-                        .indexOf(t.versionColumn())] + "])") + ". Roll back, reload it and apply the change again.");
-            }
-            if (nextVersion != null) {
-                state.table.versionColumn().setRaw(state.entity, nextVersion);
-            }
-        }
-    }
-
-    /** The DELETE of objects of one table by key (one object at a time when versioned). */
-    private static final class DeleteStep implements FlushStep {
-        private final EntityTable<?> table;
-        private final List<EntityState> rows;
-
-        DeleteStep(EntityTable<?> table, List<EntityState> rows) {
-            this.table = table;
-            this.rows = rows;
-        }
-
-        @Override
-        public Statement statement() {
-            int idIndex = table.entityColumns().indexOf(table.idColumn());
-            List<Object> ids = new ArrayList<>();
-            for (EntityState s : rows) {
-                ids.add(s.snapshot[idIndex]);
-            }
-            Delete delete = deleteFrom(table).where(raw(table.idColumn()).in(ids));
-            EntityColumn<?, ?> version = table.versionColumn();
-            if (version != null) {
-                delete = delete.where(raw(version).eq(rows.get(0).snapshot[table.entityColumns().indexOf(version)]));
-            }
-            return delete;
-        }
-
-        @Override
-        public void apply(List<Object[]> returnedRows, long rowCount) {
-            if (rowCount != rows.size()) {
-                throw new StaleObjectException("DELETE from [" + table.name() + "] matched " + rowCount + " rows instead of "
-                        + rows.size() + ": another transaction changed or deleted them. Roll back and reload.");
-            }
-        }
-    }
 }

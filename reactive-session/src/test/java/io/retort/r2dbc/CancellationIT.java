@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancellationIT {
     /** R05 is scaled from the plan's 10,000 to keep the module's suite short on 2 cores. */
-    private static final int R05_ITERATIONS = Integer.getInteger("retort.r05.iterations", 1000);
+    private static final int R05_ITERATIONS = Integer.getInteger("retort.r05.iterations", 10_000);
     private static final int BIG_ROWS = 100_000;
 
     private AsyncEngine engine;
@@ -53,7 +53,7 @@ class CancellationIT {
     @MethodSource("dialects")
     void cancelledPendingAcquiresNeverKeepAConnection(Dialect dialect) {
         engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(10));
-        int repetitions = 5;
+        int repetitions = 20;
         List<Long> releaseMillis = new ArrayList<>();
         int maxAllocated = 0;
         for (int rep = 0; rep < repetitions; rep++) {
@@ -162,7 +162,7 @@ class CancellationIT {
     @Test
     void cancellingARunningStatementStopsItOnTheServer() {
         engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(2));
-        int runs = 10;
+        int runs = 100;
         List<Long> idleAfter = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             engine.execute(text("SELECT pg_sleep(60)"))
