@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
 import io.retort.engine.ResultShape;
 import io.retort.compile.BoundValue;
 import io.retort.compile.CompiledStatement;
@@ -238,7 +239,7 @@ public final class Connection implements AutoCloseable {
         for (int i = 0; i < row.length; i++) {
             row[i] = values.read(rs, i + 1, shape.type(i));
         }
-        return new Row(shape, row);
+        return Row.of(shape, row);
     }
 
     // ---- transactions -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
 import io.retort.exception.MultipleResultsException;
 import io.retort.exception.NoResultException;
 import io.retort.exception.TypeMismatchException;

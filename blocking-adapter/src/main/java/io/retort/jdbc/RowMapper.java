@@ -1,5 +1,7 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
+
 /**
  * Makes an object from a row: {@code row -> new UserDto(row.get(USERS.ID), row.get(USERS.NAME))}.
  *

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
 import io.retort.engine.ResultShape;
 import io.retort.compile.BoundValue;
 import io.retort.exception.ResourceClosedException;

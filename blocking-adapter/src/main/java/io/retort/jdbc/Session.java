@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
 import io.retort.exception.ConcurrentSessionUseException;
 import io.retort.exception.DetachedEntityException;
 import io.retort.exception.InvalidStatementException;

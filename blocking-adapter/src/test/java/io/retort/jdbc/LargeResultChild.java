@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
 import io.retort.schema.Column;
 import io.retort.schema.Table;
 

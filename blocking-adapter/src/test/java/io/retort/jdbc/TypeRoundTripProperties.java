@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.Row;
 import io.retort.compile.Dialect;
 import io.retort.dialect.Dialects;
 import io.retort.exception.InvalidValueException;

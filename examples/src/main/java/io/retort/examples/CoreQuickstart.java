@@ -7,7 +7,7 @@ import io.retort.jdbc.Connection;
 import io.retort.jdbc.Engine;
 import io.retort.jdbc.EngineOptions;
 import io.retort.jdbc.Result;
-import io.retort.jdbc.Row;
+import io.retort.engine.Row;
 import io.retort.jdbc.RowStream;
 import io.retort.schema.Column;
 import io.retort.schema.MetaData;

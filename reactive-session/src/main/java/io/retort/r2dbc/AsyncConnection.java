@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.Row;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.TransactionDefinition;

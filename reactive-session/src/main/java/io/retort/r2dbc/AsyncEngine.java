@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.Row;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;

@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.Row;
 import io.retort.exception.LazyLoadInReactiveContextException;
 import io.retort.orm.EntityTable;
 import io.retort.orm.FlushPlan;

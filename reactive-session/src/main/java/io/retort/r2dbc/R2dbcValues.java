@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.Row;
 import io.r2dbc.spi.Parameters;
 import io.retort.compile.BoundValue;
 import io.retort.compile.Dialect;
@@ -91,7 +92,7 @@ final class R2dbcValues {
         for (int i = 0; i < values.length; i++) {
             values[i] = read(row, i, shape.type(i));
         }
-        return new Row(shape, values);
+        return Row.of(shape, values);
     }
 
     /** Reads column {@code index} as {@code type}; a {@code null} type reads whatever the driver gives. */

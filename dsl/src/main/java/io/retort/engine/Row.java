@@ -1,6 +1,5 @@
-package io.retort.r2dbc;
+package io.retort.engine;
 
-import io.retort.engine.ResultShape;
 import io.retort.exception.NoSuchColumnException;
 import io.retort.exception.TypeMismatchException;
 import io.retort.expression.Expression;
@@ -17,9 +16,20 @@ public final class Row {
     private final ResultShape shape;
     private final Object[] values;
 
-    Row(ResultShape shape, Object[] values) {
+    private Row(ResultShape shape, Object[] values) {
         this.shape = shape;
         this.values = values;
+    }
+
+    /**
+     * For the engines that read rows; applications get rows from results.
+     *
+     * @param shape  the result's shape
+     * @param values the converted values, in column order (kept, not copied)
+     * @return the row
+     */
+    public static Row of(ResultShape shape, Object[] values) {
+        return new Row(shape, values);
     }
 
     /**
