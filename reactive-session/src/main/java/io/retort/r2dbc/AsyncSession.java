@@ -477,15 +477,20 @@ public final class AsyncSession {
 
     /**
      * Runs {@code body} with this session and commits when its publisher completes; rolls back when it errors or
-     * is cancelled.
+     * is cancelled. A failed commit (a flush error such as {@link io.retort.exception.StaleObjectException}, or
+     * the database refusing the COMMIT) is rolled back too and signalled as it is, so it can be retried with
+     * {@code retryWhen}. Cancelling while the COMMIT is already on its way waits for it instead of rolling back.
      *
      * @param body what to do
      * @param <T>  what it emits
-     * @return what {@code body} emitted
+     * @return what {@code body} emitted, then completion once committed
      */
     public <T> Flux<T> inTransaction(Function<? super AsyncSession, ? extends Publisher<T>> body) {
         Objects.requireNonNull(body, "body");
-        return Flux.usingWhen(Mono.just(this), s -> Flux.defer(() -> body.apply(s)), AsyncSession::commit,
+        // the commit is part of the body, not usingWhen's completion callback, so that its failure rolls back and
+        // reaches the subscriber unwrapped
+        return Flux.usingWhen(Mono.just(this), s -> Flux.concat(Flux.defer(() -> body.apply(s)), s.commit().then(Mono.<T>empty())),
+                s -> Mono.empty(),
                 (s, e) -> s.rollback().onErrorResume(r -> {
                     e.addSuppressed(r);
                     return Mono.empty();
@@ -558,7 +563,10 @@ public final class AsyncSession {
             if (c == null) {
                 return releasing;
             }
-            Mono<Void> rollback = tx != null && tx.isActive() ? tx.rollback() : Mono.empty();
+            // a COMMIT already on its way (its subscriber cancelled) cannot be taken back: wait for its outcome
+            Mono<Void> rollback = tx == null ? Mono.empty() : tx.rollbackIfActive()
+                    .onErrorResume(io.retort.exception.InvalidTransactionStateException.class,
+                            e -> tx.pendingEnd().onErrorResume(x -> Mono.empty()));
             return rollback.onErrorResume(e -> c.close().then(Mono.error(e))).then(c.close());
         });
     }
