@@ -4,35 +4,31 @@ import io.retort.exception.MultipleResultsException;
 import io.retort.exception.NoResultException;
 import io.retort.expression.Condition;
 import io.retort.expression.SortOrder;
-import io.retort.orm.EntityTable;
+import io.retort.orm.EntityQuery;
+import io.retort.orm.SessionRules;
 import io.retort.schema.Column;
-import io.retort.statement.Select;
 
 import java.util.List;
-import java.util.Objects;
-
-import static io.retort.Sql.select;
 
 /**
  * The tutorial's legacy query form: {@code session.query(User.class).filterBy(USERS.NAME, "ada").orderBy(...).first()}.
  * Immutable: each call returns a new query. The 2.0 form, {@code session.scalars(select(USERS)...)}, does the same.
+ * The statements come from {@link EntityQuery}, shared with the reactive {@code AsyncQuery}.
  *
  * @param <E> the entity class
  */
 public final class Query<E> {
     private final Session session;
-    private final EntityTable<E> table;
-    private final Select select;
+    private final EntityQuery<E> query;
 
-    Query(Session session, EntityTable<E> table, Select select) {
+    Query(Session session, EntityQuery<E> query) {
         this.session = session;
-        this.table = table;
-        this.select = select;
+        this.query = query;
     }
 
     /** @param condition a filter @return this query filtered */
     public Query<E> filter(Condition condition) {
-        return new Query<>(session, table, select.where(Objects.requireNonNull(condition, "condition")));
+        return new Query<>(session, query.filter(condition));
     }
 
     /**
@@ -42,27 +38,27 @@ public final class Query<E> {
      * @return this query filtered by {@code column = value}
      */
     public <T> Query<E> filterBy(Column<T> column, T value) {
-        return filter(column.eq(value));
+        return new Query<>(session, query.filterBy(column, value));
     }
 
     /** @param orders sort orders @return this query sorted */
     public Query<E> orderBy(SortOrder... orders) {
-        return new Query<>(session, table, select.orderBy(orders));
+        return new Query<>(session, query.orderBy(orders));
     }
 
     /** @param rows the most rows @return this query limited */
     public Query<E> limit(long rows) {
-        return new Query<>(session, table, select.limit(rows));
+        return new Query<>(session, query.limit(rows));
     }
 
     /** @return every matching entity */
     public List<E> all() {
-        return session.scalars(select);
+        return session.scalars(query.all());
     }
 
     /** @return the first matching entity, or {@code null} */
     public E first() {
-        List<E> one = session.scalars(select.limit(1));
+        List<E> one = session.scalars(query.first());
         return one.isEmpty() ? null : one.get(0);
     }
 
@@ -72,20 +68,12 @@ public final class Query<E> {
      * @throws MultipleResultsException when several match
      */
     public E one() {
-        List<E> two = session.scalars(select.limit(2));
-        if (two.isEmpty()) {
-            throw new NoResultException("No " + table.entityType().getSimpleName() + " matches the query");
-        }
-        if (two.size() > 1) {
-            throw new MultipleResultsException("More than one " + table.entityType().getSimpleName() + " matches the query");
-        }
-        return two.get(0);
+        return SessionRules.one(session.scalars(query.atMostTwo()));
     }
 
     /** @return how many entities match */
     public long count() {
-        Select counting = select(io.retort.Sql.count()).from(select.subquery("q"));
-        Object n = session.execute(counting).scalar();
+        Object n = session.execute(query.count()).scalar();
         return ((Number) n).longValue();
     }
 }

@@ -212,11 +212,7 @@ public final class Session implements AutoCloseable {
      * @throws io.retort.exception.MultipleResultsException when there are several
      */
     public <E> E one(Select query, LoaderOption... options) {
-        E e = oneOrNull(query, options);
-        if (e == null) {
-            throw new io.retort.exception.NoResultException("Expected exactly one entity but the query returned none");
-        }
-        return e;
+        return SessionRules.one(scalars(Objects.requireNonNull(query, "query").limit(2), options));
     }
 
     /**
@@ -227,11 +223,7 @@ public final class Session implements AutoCloseable {
      * @throws io.retort.exception.MultipleResultsException when there are several
      */
     public <E> E oneOrNull(Select query, LoaderOption... options) {
-        List<E> two = scalars(Objects.requireNonNull(query, "query").limit(2), options);
-        if (two.size() > 1) {
-            throw new io.retort.exception.MultipleResultsException("Expected at most one entity but the query returned several");
-        }
-        return two.isEmpty() ? null : two.get(0);
+        return SessionRules.oneOrNull(scalars(Objects.requireNonNull(query, "query").limit(2), options));
     }
 
     /**
@@ -296,7 +288,7 @@ public final class Session implements AutoCloseable {
      * @return a query over all its rows
      */
     public <E> Query<E> query(Class<E> type) {
-        return new Query<>(this, factory.tableFor(Objects.requireNonNull(type, "type")), select(factory.tableFor(type)));
+        return new Query<>(this, io.retort.orm.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
     }
 
     <E> List<E> queryEntities(EntityTable<E> table, Select query, List<LoaderOption> options) {
@@ -475,16 +467,7 @@ public final class Session implements AutoCloseable {
         EntityTable<E> table = (EntityTable<E>) factory.tableFor(detached.getClass());
         Object id = table.idColumn().get(detached);
         E target = id == null ? null : get(table, id);
-        return run("merge", () -> {
-            if (target != null) {
-                UnitOfWork.copyColumns(table, detached, target, false);
-                return target;
-            }
-            E fresh = table.newEntity();
-            UnitOfWork.copyColumns(table, detached, fresh, true);
-            work.add(table, fresh);
-            return fresh;
-        });
+        return run("merge", () -> work.merge(table, detached, target));
     }
 
     /**

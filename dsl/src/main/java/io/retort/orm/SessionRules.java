@@ -2,6 +2,8 @@ package io.retort.orm;
 
 import io.retort.exception.ConcurrentSessionUseException;
 import io.retort.exception.InvalidStatementException;
+import io.retort.exception.MultipleResultsException;
+import io.retort.exception.NoResultException;
 import io.retort.exception.PendingRollbackException;
 import io.retort.exception.SessionClosedException;
 import io.retort.expression.Expression;
@@ -30,6 +32,7 @@ public final class SessionRules {
     public record Operation(String name) {
     }
     private volatile RuntimeException rollbackCause;
+    private volatile String rollbackReason;
     private volatile boolean closed;
 
     /**
@@ -81,8 +84,9 @@ public final class SessionRules {
         RuntimeException cause = rollbackCause;
         if (cause != null && !operation.equals("rollback") && !operation.equals("close")) {
             inFlight.compareAndSet(op, null);
-            throw new PendingRollbackException("This session's transaction was rolled back because a flush failed ("
-                    + cause.getMessage().split("\n", 2)[0] + "). Call session.rollback() before using it again.", cause);
+            throw new PendingRollbackException("This session's transaction was rolled back because " + rollbackReason
+                    + " (" + String.valueOf(cause.getMessage()).split("\n", 2)[0] + "). Call session.rollback() before "
+                    + "using it again.", cause);
         }
         return op;
     }
@@ -98,12 +102,31 @@ public final class SessionRules {
 
     /** @param cause the failure of a flush, after which only rollback() is accepted */
     public void flushFailed(RuntimeException cause) {
+        rollbackReason = "a flush failed";
         rollbackCause = cause;
+    }
+
+    /**
+     * Records that an operation was cancelled while its statement was running: the database may have aborted the
+     * transaction (a cancel request reached the server), so the session rolls it back and accepts only
+     * rollback() until then, as after a failed flush.
+     *
+     * @param operation the cancelled operation's handle
+     */
+    public void interrupted(Operation operation) {
+        rollbackReason = operation.name() + "() was cancelled while its statement was running";
+        rollbackCause = new io.retort.exception.RetortException("cancelled by its subscriber");
+    }
+
+    /** @return whether only rollback() is accepted, after a failed flush or an interrupted statement */
+    public boolean needsRollback() {
+        return rollbackCause != null;
     }
 
     /** Clears a failed flush's state (rollback). */
     public void rolledBack() {
         rollbackCause = null;
+        rollbackReason = null;
     }
 
     /** Refuses every later operation. */
@@ -127,5 +150,75 @@ public final class SessionRules {
         } else if (statement instanceof Delete d) {
             work.expireTable(d.table());
         }
+    }
+
+    /**
+     * The check of {@code first}/{@code oneOrNull}: a query limited to two rows returned these entities.
+     *
+     * @param twoAtMost the entities of the query limited to 2 rows
+     * @param <E>       the entity class
+     * @return the only entity, or {@code null} when there is none
+     * @throws MultipleResultsException when there are several
+     */
+    public static <E> E oneOrNull(List<E> twoAtMost) {
+        if (twoAtMost.size() > 1) {
+            throw new MultipleResultsException("Expected at most one entity but the query returned several; add a "
+                    + "condition that picks one, or use first(...)");
+        }
+        return twoAtMost.isEmpty() ? null : twoAtMost.get(0);
+    }
+
+    /**
+     * The check of {@code one}.
+     *
+     * @param twoAtMost the entities of the query limited to 2 rows
+     * @param <E>       the entity class
+     * @return the only entity
+     * @throws NoResultException        when there is none
+     * @throws MultipleResultsException when there are several
+     */
+    public static <E> E one(List<E> twoAtMost) {
+        E e = oneOrNull(twoAtMost);
+        if (e == null) {
+            throw new NoResultException("Expected exactly one entity but the query returned none; use oneOrNull(...) "
+                    + "when none is a valid answer");
+        }
+        return e;
+    }
+
+    /**
+     * Checks, before any row is read, that streaming a table's objects needs no relationship query while the
+     * stream's result is still open: a session on a connection that runs one statement at a time (R2DBC) cannot
+     * run one then. Many-to-one parents and selectin or joined collections are refused; lazy collections raise
+     * when touched.
+     *
+     * @param table   the streamed objects' table
+     * @param options the stream's loader options
+     * @throws InvalidStatementException naming the relationship and what to do instead
+     */
+    public static void requireStreamable(EntityTable<?> table, List<LoaderOption> options) {
+        if (!table.manyToOnes().isEmpty()) {
+            throw notStreamable(table, table.manyToOnes().get(0).toString(), "it loads its parent with each batch");
+        }
+        List<Relationship> collections = new java.util.ArrayList<>(table.oneToManys());
+        collections.addAll(table.manyToManys());
+        for (Relationship r : collections) {
+            LoadStrategy strategy = r instanceof OneToMany<?, ?> o ? o.defaultStrategy() : ((ManyToMany<?, ?>) r).defaultStrategy();
+            for (LoaderOption o : options) {
+                if (o.relationship() == r) {
+                    strategy = o.strategy();
+                }
+            }
+            if (strategy == LoadStrategy.SELECTIN || strategy == LoadStrategy.JOINED) {
+                throw notStreamable(table, r.toString(), "its loader option is " + strategy.name().toLowerCase());
+            }
+        }
+    }
+
+    private static InvalidStatementException notStreamable(EntityTable<?> table, String relationship, String why) {
+        return new InvalidStatementException("Cannot stream " + table.entityType().getSimpleName() + " objects with ["
+                + relationship + "]: " + why + ", and no other statement can run on the session's connection while the "
+                + "stream's result is open. Stream with raise() for that relationship and load it afterwards "
+                + "(session.fetch(entity, relationship)), or read pages with scalars(query.limit(n).offset(m), ...)");
     }
 }

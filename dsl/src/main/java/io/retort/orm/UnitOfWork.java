@@ -525,6 +525,28 @@ public final class UnitOfWork {
         }
     }
 
+    /**
+     * Merges an object from outside the session (SQLAlchemy's {@code merge}): its column values are copied onto
+     * the session's object for its key, or, when there is none, onto a new object that is added. The given object
+     * is never attached.
+     *
+     * @param table    its table
+     * @param detached the object whose values to take
+     * @param existing the session's object for its key (already loaded by the caller), or {@code null}
+     * @param <E>      the entity class
+     * @return the session's object
+     */
+    public <E> E merge(EntityTable<E> table, E detached, E existing) {
+        if (existing != null) {
+            copyColumns(table, detached, existing, false);
+            return existing;
+        }
+        E fresh = table.newEntity();
+        copyColumns(table, detached, fresh, true);
+        add(table, fresh);
+        return fresh;
+    }
+
     /** Records a commit: what was flushed is now durable. */
     public void committed() {
         insertedSinceCommit.clear();

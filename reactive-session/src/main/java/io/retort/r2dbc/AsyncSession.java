@@ -36,6 +36,10 @@ import static io.retort.Sql.select;
  * relationship fails at once, naming the loader option or {@link #fetch} to use. Not thread-safe: an operation
  * started while another is running fails with {@code ConcurrentSessionUseException}; using it from different
  * threads one after the other is fine.
+ *
+ * <p>Cancelling an operation while its statement is on its way to the server (no answer yet) gives the connection
+ * back, rolled back, and leaves the session needing {@link #rollback()}, as a failed flush does; the identity map
+ * stays usable after that rollback. {@link AsyncSessionContext} scopes one session to a reactive chain.
  */
 public final class AsyncSession {
     private final AsyncSessionFactory factory;
@@ -43,6 +47,10 @@ public final class AsyncSession {
     private final SessionRules rules = new SessionRules();
     private volatile AsyncConnection connection;
     private volatile AsyncTransaction transaction;
+    /** A connection given up by an interrupted operation, still rolling back; release() waits for it. */
+    private volatile Mono<Void> releasing = Mono.empty();
+    /** Statements sent whose first row, count or error has not arrived: a cancel now may reach the server. */
+    private final java.util.concurrent.atomic.AtomicInteger awaitingServer = new java.util.concurrent.atomic.AtomicInteger();
 
     AsyncSession(AsyncSessionFactory factory) {
         this.factory = factory;
@@ -128,6 +136,18 @@ public final class AsyncSession {
     }
 
     /**
+     * @param type the mapped class
+     * @param id   the key
+     * @param <E>  the entity class
+     * @return the object from the identity map or the database; empty when there is no such row; errors with
+     *         {@link io.retort.exception.UnmappedClassException} when the factory does not map {@code type}
+     */
+    public <E> Mono<E> get(Class<E> type, Object id) {
+        Objects.requireNonNull(type, "type");
+        return Mono.defer(() -> get(factory.tableFor(type), id));
+    }
+
+    /**
      * Runs an entity query ({@code select(USERS)...}) after flushing, and emits its entities once the result and the
      * requested relationships are read (R2DBC cannot run a second query while a result is still streaming).
      *
@@ -141,6 +161,103 @@ public final class AsyncSession {
         Objects.requireNonNull(query, "query");
         return guarded("scalars", () -> queryEntities((EntityTable<E>) SessionRules.entityTableOf(query), query,
                 List.of(options))).flatMapIterable(list -> list);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the first entity (the query is limited to one row), or empty when there is none
+     */
+    public <E> Mono<E> first(Select query, LoaderOption... options) {
+        Objects.requireNonNull(query, "query");
+        return this.<E>scalars(query.limit(1), options).next();
+    }
+
+    /**
+     * @param query   an entity query
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity; errors with {@link io.retort.exception.NoResultException} when there is none, with
+     *         {@link io.retort.exception.MultipleResultsException} when there are several
+     */
+    public <E> Mono<E> one(Select query, LoaderOption... options) {
+        Objects.requireNonNull(query, "query");
+        return this.<E>scalars(query.limit(2), options).collectList().map(SessionRules::one);
+    }
+
+    /**
+     * @param query   an entity query
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity, or empty when there is none; errors with
+     *         {@link io.retort.exception.MultipleResultsException} when there are several
+     */
+    public <E> Mono<E> oneOrNull(Select query, LoaderOption... options) {
+        Objects.requireNonNull(query, "query");
+        return this.<E>scalars(query.limit(2), options).collectList()
+                .flatMap(list -> Mono.justOrEmpty(SessionRules.oneOrNull(list)));
+    }
+
+    /**
+     * The tutorial's legacy query form: {@code session.query(User.class).filterBy(USERS.NAME, "ada").first()}.
+     *
+     * @param type the mapped class
+     * @param <E>  the entity class
+     * @return a query over all its rows
+     * @throws io.retort.exception.UnmappedClassException when the factory does not map {@code type}
+     */
+    public <E> AsyncQuery<E> query(Class<E> type) {
+        return new AsyncQuery<>(this, io.retort.orm.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
+    }
+
+    /**
+     * Streams the entities of a large query with back-pressure (SQLAlchemy's {@code yield_per}): rows are read as
+     * the subscriber asks, {@code batchSize} at a time, and objects of earlier batches that have no changes leave
+     * the identity map, so memory stays bounded (at most two batches are held). Changed objects stay until flushed.
+     *
+     * <p>No relationship is loaded while the result streams, because R2DBC runs one statement at a time on the
+     * session's connection: a table with a many-to-one, or a selectin/joined collection, is refused before any
+     * row is read ({@link io.retort.exception.InvalidStatementException} naming the relationship); lazy collections
+     * of streamed objects raise {@link LazyLoadInReactiveContextException} when touched. Load them after the stream
+     * with {@link #fetch}. The session is busy until the stream ends: other operations started meanwhile fail with
+     * {@code ConcurrentSessionUseException}. Cancelling the stream once rows arrive keeps the transaction.
+     *
+     * @param query     a query starting with every column of one entity table
+     * @param batchSize rows read and objects loaded per batch, at least 1
+     * @param options   loader options; only {@code raise()} and {@code lazy()} are accepted for collections
+     * @param <E>       the entity class
+     * @return the entities, in row order
+     * @throws IllegalArgumentException when {@code batchSize} is less than 1
+     */
+    @SuppressWarnings("unchecked")
+    public <E> Flux<E> stream(Select query, int batchSize, LoaderOption... options) {
+        Objects.requireNonNull(query, "query");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got [" + batchSize + "]");
+        }
+        List<LoaderOption> loaders = List.of(options);
+        return guardedFlux("stream", () -> {
+            EntityTable<E> table = (EntityTable<E>) SessionRules.entityTableOf(query);
+            SessionRules.requireStreamable(table, loaders);
+            return flushNow().then(connection()).flatMapMany(c -> {
+                List<E> previous = new ArrayList<>();
+                return tracked(c.execute(query)).buffer(batchSize).concatMap(rows -> Flux.defer(() -> {
+                    for (E p : previous) {
+                        work.expungeIfClean(p);
+                    }
+                    previous.clear();
+                    for (Row row : rows) {
+                        previous.add(work.load(table, SessionRules.entityValues(table, row.values())));
+                    }
+                    if (!work.afterLoad(table, previous, loaders, this::refuseLazyLoad).isEmpty()) {
+                        return Flux.error(new IllegalStateException("stream(...) planned a relationship load although "
+                                + "requireStreamable allowed the table; this is a bug in Retort"));
+                    }
+                    return Flux.fromIterable(new ArrayList<>(previous));
+                }), 1);
+            });
+        });
     }
 
     /**
@@ -194,7 +311,7 @@ public final class AsyncSession {
         return guarded("refresh", () -> {
             EntityTable table = factory.tableFor(entity.getClass());
             Object id = table.idColumn().get(entity);
-            return connection().flatMap(c -> c.execute(select(table).where(raw(table.idColumn()).eq(id))).next())
+            return connection().flatMap(c -> tracked(c.execute(select(table).where(raw(table.idColumn()).eq(id)))).next())
                     .switchIfEmpty(Mono.error(() -> new io.retort.exception.NoResultException(
                             UnitOfWork.describeEntity(table, entity) + " no longer exists in the database")))
                     .doOnNext(row -> work.refresh(entity, SessionRules.entityValues(table, row.values())))
@@ -211,7 +328,7 @@ public final class AsyncSession {
     public Flux<Row> execute(Statement statement) {
         Objects.requireNonNull(statement, "statement");
         return guarded("execute", () -> flushNow().then(connection())
-                .flatMap(c -> c.execute(statement).collectList())
+                .flatMap(c -> tracked(c.execute(statement)).collectList())
                 .doOnSuccess(rows -> SessionRules.afterStatement(work, statement)))
                 .flatMapIterable(rows -> rows);
     }
@@ -233,8 +350,22 @@ public final class AsyncSession {
         });
     }
 
-    private static Mono<List<Object[]>> rows(AsyncConnection c, Statement statement) {
-        return c.execute(statement).map(row -> row.values().toArray()).collectList();
+    private Mono<List<Object[]>> rows(AsyncConnection c, Statement statement) {
+        return tracked(c.execute(statement)).map(row -> row.values().toArray()).collectList();
+    }
+
+    /** Counts a statement as awaiting the server from subscription until its first signal. */
+    private <T> Flux<T> tracked(Flux<T> statement) {
+        return Flux.defer(() -> {
+            java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Runnable answered = () -> {
+                if (waiting.compareAndSet(true, false)) {
+                    awaitingServer.decrementAndGet();
+                }
+            };
+            awaitingServer.incrementAndGet();
+            return statement.doOnEach(signal -> answered.run()).doOnCancel(answered);
+        });
     }
 
     /** Runs relationship loads one after another, each after the previous result was read completely. */
@@ -302,16 +433,65 @@ public final class AsyncSession {
     }
 
     /**
+     * Copies the state of an object from outside this session (detached, or made by hand with a key) onto the
+     * session's object for its key, loading it if needed, or adds a new object when there is none. The given
+     * object itself is not attached (SQLAlchemy's {@code merge}).
+     *
+     * @param detached the object whose values to take
+     * @param <E>      its class
+     * @return the session's object
+     */
+    @SuppressWarnings("unchecked")
+    public <E> Mono<E> merge(E detached) {
+        Objects.requireNonNull(detached, "detached");
+        return Mono.defer(() -> {
+            EntityTable<E> table = (EntityTable<E>) factory.tableFor(detached.getClass());
+            Object id = table.idColumn().get(detached);
+            Mono<java.util.Optional<E>> target = id == null ? Mono.just(java.util.Optional.empty())
+                    : get(table, id).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+            return target.flatMap(t -> guarded("merge", () -> Mono.just(work.merge(table, detached, t.orElse(null)))));
+        });
+    }
+
+    /**
+     * Flushes and begins a savepoint (SQLAlchemy's {@code begin_nested}). Rolling it back undoes the database work
+     * since, removes objects added since from the session and expires the others; committing releases it.
+     *
+     * @return the savepoint
+     */
+    public Mono<AsyncSessionSavepoint> beginNested() {
+        return guarded("beginNested", () -> flushNow().then(connection())
+                .flatMap(c -> tracked(c.beginNested().flux()).next())
+                .map(tx -> new AsyncSessionSavepoint(this, tx, work.savepoint())));
+    }
+
+    Mono<Void> endSavepoint(AsyncSessionSavepoint savepoint, boolean commit) {
+        return guarded(commit ? "release savepoint" : "rollback to savepoint", () -> commit
+                ? flushNow().then(savepoint.transaction().commit())
+                : savepoint.transaction().rollback().then(Mono.fromRunnable(() -> work.rolledBackTo(savepoint.marker()))));
+    }
+
+    /** @return whether it was closed */
+    public boolean isClosed() {
+        return rules.isClosed();
+    }
+
+    /**
      * Runs {@code body} with this session and commits when its publisher completes; rolls back when it errors or
-     * is cancelled.
+     * is cancelled. A failed commit (a flush error such as {@link io.retort.exception.StaleObjectException}, or
+     * the database refusing the COMMIT) is rolled back too and signalled as it is, so it can be retried with
+     * {@code retryWhen}. Cancelling while the COMMIT is already on its way waits for it instead of rolling back.
      *
      * @param body what to do
      * @param <T>  what it emits
-     * @return what {@code body} emitted
+     * @return what {@code body} emitted, then completion once committed
      */
     public <T> Flux<T> inTransaction(Function<? super AsyncSession, ? extends Publisher<T>> body) {
         Objects.requireNonNull(body, "body");
-        return Flux.usingWhen(Mono.just(this), s -> Flux.defer(() -> body.apply(s)), AsyncSession::commit,
+        // the commit is part of the body, not usingWhen's completion callback, so that its failure rolls back and
+        // reaches the subscriber unwrapped
+        return Flux.usingWhen(Mono.just(this), s -> Flux.concat(Flux.defer(() -> body.apply(s)), s.commit().then(Mono.<T>empty())),
+                s -> Mono.empty(),
                 (s, e) -> s.rollback().onErrorResume(r -> {
                     e.addSuppressed(r);
                     return Mono.empty();
@@ -348,7 +528,7 @@ public final class AsyncSession {
             if (factory.engine().compiler().compile(statement).returnsRows()) {
                 return rows(c, statement).doOnNext(rows -> step.apply(rows, rows.size())).then();
             }
-            return c.rowCount(statement).doOnNext(count -> step.apply(List.of(), count)).then();
+            return tracked(c.rowCount(statement).flux()).next().doOnNext(count -> step.apply(List.of(), count)).then();
         });
     }
 
@@ -358,13 +538,19 @@ public final class AsyncSession {
             if (c != null) {
                 return Mono.just(c);
             }
-            return factory.engine().connect().flatMap(fresh -> fresh.begin()
+            return releasing.then(factory.engine().connect()).flatMap(fresh -> fresh.begin()
                     .doOnNext(tx -> {
                         connection = fresh;
                         transaction = tx;
                     })
                     .thenReturn(fresh)
-                    .onErrorResume(e -> fresh.close().then(Mono.error(e))));
+                    .onErrorResume(e -> fresh.close().then(Mono.error(e)))
+                    // cancelled while BEGIN was on its way: the connection is not the session's yet, give it back
+                    .doOnCancel(() -> {
+                        if (connection != fresh) {
+                            fresh.closeQuietly().subscribe();
+                        }
+                    }));
         });
     }
 
@@ -376,9 +562,12 @@ public final class AsyncSession {
             connection = null;
             transaction = null;
             if (c == null) {
-                return Mono.empty();
+                return releasing;
             }
-            Mono<Void> rollback = tx != null && tx.isActive() ? tx.rollback() : Mono.empty();
+            // a COMMIT already on its way (its subscriber cancelled) cannot be taken back: wait for its outcome
+            Mono<Void> rollback = tx == null ? Mono.empty() : tx.rollbackIfActive()
+                    .onErrorResume(io.retort.exception.InvalidTransactionStateException.class,
+                            e -> tx.pendingEnd().onErrorResume(x -> Mono.empty()));
             return rollback.onErrorResume(e -> c.close().then(Mono.error(e))).then(c.close());
         });
     }
@@ -389,12 +578,43 @@ public final class AsyncSession {
             try {
                 // ended before the result travels downstream, so the caller may start the next operation at once
                 return body.get().doOnSuccess(v -> rules.exit(op)).doOnError(e -> rules.exit(op))
-                        .doOnCancel(() -> rules.exit(op));
+                        .doOnCancel(() -> cancelled(op));
             } catch (RuntimeException e) {
                 rules.exit(op);
                 return Mono.error(e);
             }
         });
+    }
+
+    private <T> Flux<T> guardedFlux(String operation, Supplier<Flux<T>> body) {
+        return Flux.defer(() -> {
+            SessionRules.Operation op = rules.enter(operation);
+            try {
+                return body.get().doOnComplete(() -> rules.exit(op)).doOnError(e -> rules.exit(op))
+                        .doOnCancel(() -> cancelled(op));
+            } catch (RuntimeException e) {
+                rules.exit(op);
+                return Flux.error(e);
+            }
+        });
+    }
+
+    /**
+     * An operation's subscriber cancelled. If a statement was still awaiting the server, a cancel request may
+     * abort the transaction there (PostgreSQL), so the connection is rolled back and given back now, and the
+     * session asks for rollback() like after a failed flush. Runs before the cancellation travels upstream.
+     */
+    private void cancelled(SessionRules.Operation op) {
+        if (awaitingServer.get() > 0 && connection != null) {
+            rules.interrupted(op);
+            AsyncConnection c = connection;
+            connection = null;
+            transaction = null;
+            Mono<Void> closing = c.closeQuietly().cache();
+            releasing = closing;
+            closing.subscribe();
+        }
+        rules.exit(op);
     }
 
     @SuppressWarnings("unchecked")

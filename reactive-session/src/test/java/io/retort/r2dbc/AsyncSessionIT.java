@@ -1,0 +1,387 @@
+package io.retort.r2dbc;
+
+import io.retort.compile.Dialect;
+import io.retort.exception.ConcurrentSessionUseException;
+import io.retort.exception.IntegrityViolationException;
+import io.retort.exception.InvalidStatementException;
+import io.retort.exception.LazyLoadInReactiveContextException;
+import io.retort.exception.MultipleResultsException;
+import io.retort.exception.NoResultException;
+import io.retort.exception.PendingRollbackException;
+import io.retort.schema.MetaData;
+import io.retort.testing.orm.Address;
+import io.retort.testing.orm.Person;
+import io.retort.testing.orm.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.retort.Sql.select;
+import static io.retort.testing.orm.AddressTable.ADDRESSES;
+import static io.retort.testing.orm.PersonTable.PERSONS;
+import static io.retort.testing.orm.UserTable.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * AsyncSession beyond the shared scenarios: inTransaction on error and cancel, the never-lazy rule, concurrent use
+ * (R16), savepoints, merge, the legacy query form, entity helpers and streaming, on H2 and PostgreSQL.
+ */
+class AsyncSessionIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private AsyncEngine engine;
+    private AsyncSessionFactory sessions;
+
+    static List<Dialect> dialects() {
+        return TestEngines.dialects();
+    }
+
+    private void start(Dialect dialect) {
+        engine = TestEngines.open(dialect);
+        engine.createAll(MetaData.of(USERS, PERSONS, ADDRESSES)).block(WAIT);
+        sessions = new AsyncSessionFactory(engine, USERS, PERSONS, ADDRESSES);
+    }
+
+    @AfterEach
+    void checkPoolAndClose() {
+        if (engine != null) {
+            TestEngines.closeChecked(engine);
+        }
+    }
+
+    private List<String> namesInDatabase() {
+        return engine.execute(select(USERS.NAME).from(USERS).orderBy(USERS.NAME)).map(r -> (String) r.get(0))
+                .collectList().block(WAIT);
+    }
+
+    private void addUsers(String... names) {
+        AsyncSession s = sessions.open();
+        for (int i = 0; i < names.length; i++) {
+            s.add(new User(names[i], null, i));
+        }
+        s.commit().then(s.close()).block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void inTransactionErrorLeavesNothingWritten(Dialect dialect) {
+        start(dialect);
+        AsyncSession s = sessions.open();
+        s.inTransaction(session -> {
+                    session.add(new User("a", null, 1));
+                    return session.flush().then(Mono.fromRunnable(() -> session.add(new User("a", null, 2))))
+                            .then(session.flush());   // unique name: the second flush fails
+                })
+                .as(StepVerifier::create)
+                .expectError(IntegrityViolationException.class)
+                .verify(WAIT);
+        s.inTransaction(session -> {
+                    session.add(new User("b", null, 1));
+                    return session.flush().then(Mono.error(new IllegalStateException("the body fails")));
+                })
+                .as(StepVerifier::create)
+                .expectErrorMessage("the body fails")
+                .verify(WAIT);
+        assertThat(namesInDatabase()).isEmpty();
+        s.close().block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void cancellingInsideInTransactionRollsBackAndReleasesTheConnection(Dialect dialect) {
+        start(dialect);
+        AsyncSession s = sessions.open();
+        s.inTransaction(session -> {
+                    session.add(new User("a", null, 1));
+                    return session.flush().thenMany(Flux.concat(Flux.just(1), Flux.<Integer>never()));
+                })
+                .as(StepVerifier::create)
+                .expectNext(1)
+                .then(() -> assertThat(engine.poolStats().active()).as("flushed: the session holds a connection").isEqualTo(1))
+                .thenCancel()
+                .verify(WAIT);
+        assertThat(TestEngines.eventually(Duration.ofSeconds(5), () -> engine.poolStats().active() == 0))
+                .as("the cancel gave the connection back: " + engine.poolStats()).isTrue();
+        assertThat(namesInDatabase()).as("the flushed row was rolled back").isEmpty();
+
+        s.add(new User("c", null, 3));
+        s.commit().as(StepVerifier::create).verifyComplete();
+        assertThat(namesInDatabase()).containsExactly("c");
+        s.close().block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void unloadedCollectionsFailAtOnceAndEagerOptionsOrFetchLoadThem(Dialect dialect) {
+        start(dialect);
+        AsyncSession s = sessions.open();
+        Person ada = new Person("ada");
+        ada.getAddresses().add(new Address("ada@example.com"));
+        ada.getAddresses().add(new Address("ada@work.example"));
+        s.add(ada);
+        s.commit().block(WAIT);
+        s.close().block(WAIT);
+
+        AsyncSession lazy = sessions.open();
+        Person loaded = lazy.<Person>scalars(select(PERSONS)).blockFirst(WAIT);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> loaded.getAddresses().size())
+                .isInstanceOf(LazyLoadInReactiveContextException.class)
+                .hasMessageContaining("Person.addresses")
+                .hasMessageContaining("selectin()")
+                .hasMessageContaining("session.fetch(");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it fails at once, without I/O").isLessThan(Duration.ofMillis(500));
+        lazy.fetch(loaded, PERSONS.ADDRESSES)
+                .as(StepVerifier::create)
+                .assertNext(list -> assertThat(list).extracting(Address::getEmail)
+                        .containsExactly("ada@example.com", "ada@work.example"))
+                .verifyComplete();
+        assertThat(loaded.getAddresses()).hasSize(2);
+        lazy.close().block(WAIT);
+
+        for (var option : List.of(PERSONS.ADDRESSES.selectin(), PERSONS.ADDRESSES.joined())) {
+            AsyncSession eager = sessions.open();
+            eager.<Person>scalars(select(PERSONS), option)
+                    .as(StepVerifier::create)
+                    .assertNext(p -> assertThat(p.getAddresses()).as(option.strategy().name()).hasSize(2))
+                    .verifyComplete();
+            eager.close().block(WAIT);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void twoOperationsAtOnceFailAndLeaveTheSessionIntact(Dialect dialect) {
+        start(dialect);
+        addUsers("a", "b");
+        AsyncSession s = sessions.open();
+        User a = s.<User>one(select(USERS).where(USERS.NAME.eq("a"))).block(WAIT);
+        s.commit().block(WAIT);
+
+        // every pooled connection is taken, so the first query is surely still waiting when the second starts
+        List<AsyncConnection> held = Flux.range(0, engine.options().maxPoolSize()).flatMap(i -> engine.connect())
+                .collectList().block(WAIT);
+        Flux.merge(s.<User>scalars(select(USERS).where(USERS.NAME.eq("a"))),
+                        s.<User>scalars(select(USERS).where(USERS.NAME.eq("b"))))
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConcurrentSessionUseException.class)
+                        .hasMessageContaining("busy with scalars()"))
+                .verify(WAIT);
+        Flux.fromIterable(held).concatMap(AsyncConnection::close).blockLast(WAIT);
+        s.get(USERS, a.getId()).as(StepVerifier::create)
+                .assertNext(same -> assertThat(same).as("the identity map still holds the same object").isSameAs(a))
+                .verifyComplete();
+
+        // the session holds its connection and the first query is on its way to the server when the second starts
+        Flux<User> both = Flux.merge(s.<User>scalars(select(USERS).where(USERS.NAME.eq("a"))),
+                s.<User>scalars(select(USERS).where(USERS.NAME.eq("b"))));
+        if (dialect == io.retort.dialect.Dialects.POSTGRES) {
+            both.as(StepVerifier::create).expectError(ConcurrentSessionUseException.class).verify(WAIT);
+            // the cancelled statement may have aborted the transaction on the server: rollback() first, as SQLAlchemy asks
+            s.get(USERS, a.getId()).as(StepVerifier::create).expectError(PendingRollbackException.class).verify(WAIT);
+            s.rollback().as(StepVerifier::create).verifyComplete();
+        } else {
+            // r2dbc-h2 runs a statement on the subscribing thread: the first query is done before the second starts
+            both.as(StepVerifier::create).expectNextCount(2).verifyComplete();
+        }
+        s.get(USERS, a.getId()).as(StepVerifier::create).expectNext(a).verifyComplete();
+        assertThat(s.contains(a)).isTrue();
+        s.close().block(WAIT);
+    }
+
+    /** R16 for AsyncSession: sequential use that hops threads is never mistaken for concurrent use. */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void thousandSequentialOperationsAcrossThreadsAreNotConcurrentUse(Dialect dialect) {
+        start(dialect);
+        addUsers("a", "b", "c");
+        AsyncSession s = sessions.open();
+        User a = s.<User>one(select(USERS).where(USERS.NAME.eq("a"))).block(WAIT);
+        AtomicInteger falsePositives = new AtomicInteger();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        long start = System.nanoTime();
+        Flux.range(0, 1000)
+                .concatMap(i -> {
+                    Mono<?> op = switch (i % 4) {
+                        case 0 -> s.get(USERS, a.getId());
+                        case 1 -> s.<User>scalars(select(USERS).where(USERS.AGE.lt(2))).collectList();
+                        case 2 -> Mono.fromRunnable(() -> a.setAge(i)).then(s.flush());
+                        default -> s.first(select(USERS).orderBy(USERS.NAME.asc()));
+                    };
+                    return op.publishOn(Schedulers.parallel())
+                            .doOnNext(x -> threads.add(Thread.currentThread().getName()))
+                            .onErrorResume(ConcurrentSessionUseException.class, e -> {
+                                falsePositives.incrementAndGet();
+                                return Mono.empty();
+                            })
+                            .then();
+                })
+                .then(s.commit())
+                .as(StepVerifier::create)
+                .verifyComplete();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("R16 AsyncSession %s: 1000 sequential operations on %d threads, %d false positives, %d ms%n",
+                dialect.name(), threads.size(), falsePositives.get(), millis);
+        assertThat(falsePositives.get()).isZero();
+        assertThat(threads.size()).as("the operations did hop threads").isGreaterThan(1);
+        s.close().block(WAIT);
+    }
+
+    /** The blocking SessionFeaturesIT savepoint scenario, step by step through Monos. */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void savepointRollbackFollowsTheBlockingRules(Dialect dialect) {
+        start(dialect);
+        AsyncSession s = sessions.open();
+        User a = new User("a", null, 1);
+        s.add(a);
+        AsyncSessionSavepoint outer = s.beginNested().block(WAIT);     // flushes a
+        a.setAge(2);
+        User b = new User("b", null, 1);
+        s.add(b);
+        s.flush().block(WAIT);
+        assertThat(b.getId()).isNotNull();
+        AsyncSessionSavepoint inner = s.beginNested().block(WAIT);
+        s.delete(a);
+        s.flush().block(WAIT);
+        inner.rollback().as(StepVerifier::create).verifyComplete();
+        assertThat(s.contains(a)).as("deleted after the inner savepoint: back").isTrue();
+        assertThat(inner.isActive()).isFalse();
+        outer.rollback().as(StepVerifier::create).verifyComplete();
+        assertThat(s.contains(b)).as("added inside the savepoint: expunged").isFalse();
+        assertThat(b.getId()).as("its key rolled back with it").isNull();
+        s.get(USERS, a.getId()).as(StepVerifier::create)
+                .assertNext(u -> assertThat(u.getAge()).as("changed inside: expired and reloaded").isEqualTo(1))
+                .verifyComplete();
+        AsyncSessionSavepoint kept = s.beginNested().block(WAIT);
+        s.add(new User("c", null, 3));
+        kept.commit().then(s.commit()).as(StepVerifier::create).verifyComplete();
+        kept.rollback().as(StepVerifier::create).expectError(io.retort.exception.InvalidTransactionStateException.class).verify(WAIT);
+        assertThat(namesInDatabase()).containsExactly("a", "c");
+
+        // a failed flush with savepoints open rolls back the whole transaction, as in the blocking session
+        s.add(new User("d", null, 4));
+        s.beginNested().block(WAIT);
+        s.add(new User("a", null, 9));
+        s.flush().as(StepVerifier::create).expectError(IntegrityViolationException.class).verify(WAIT);
+        s.get(USERS, a.getId()).as(StepVerifier::create).expectError(PendingRollbackException.class).verify(WAIT);
+        s.rollback().then(s.close()).block(WAIT);
+        assertThat(namesInDatabase()).containsExactly("a", "c");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void mergeCopiesADetachedObjectOntoTheSessionsOne(Dialect dialect) {
+        start(dialect);
+        User ed = new User("ed", "Ed", 30);
+        AsyncSession first = sessions.open();
+        first.add(ed);
+        first.commit().then(first.close()).block(WAIT);
+        User edited = new User("ed", "Edward", 31);
+        edited.setId(ed.getId());
+        AsyncSession s = sessions.open();
+        s.merge(edited).as(StepVerifier::create)
+                .assertNext(merged -> {
+                    assertThat(merged).isNotSameAs(edited);
+                    assertThat(merged.getFullname()).isEqualTo("Edward");
+                    assertThat(s.contains(edited)).isFalse();
+                })
+                .verifyComplete();
+        User newcomer = s.merge(new User("new", null, 5)).block(WAIT);
+        assertThat(s.contains(newcomer)).isTrue();
+        s.commit().as(StepVerifier::create).verifyComplete();
+        assertThat(newcomer.getId()).isNotNull();
+        s.close().block(WAIT);
+        AsyncSession check = sessions.open();
+        check.get(User.class, ed.getId()).map(User::getAge).as(StepVerifier::create).expectNext(31).verifyComplete();
+        check.close().block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void legacyQueryAndSingleResultHelpers(Dialect dialect) {
+        start(dialect);
+        addUsers("ada", "bob", "cy");
+        AsyncSession s = sessions.open();
+        s.query(User.class).orderBy(USERS.NAME.desc()).all().map(User::getName)
+                .as(StepVerifier::create).expectNext("cy", "bob", "ada").verifyComplete();
+        s.query(User.class).filterBy(USERS.NAME, "bob").one().map(User::getName)
+                .as(StepVerifier::create).expectNext("bob").verifyComplete();
+        s.query(User.class).filter(USERS.AGE.ge(1)).orderBy(USERS.NAME.asc()).first().map(User::getName)
+                .as(StepVerifier::create).expectNext("bob").verifyComplete();
+        s.query(User.class).filter(USERS.AGE.ge(1)).count().as(StepVerifier::create).expectNext(2L).verifyComplete();
+        s.query(User.class).filterBy(USERS.NAME, "nobody").one()
+                .as(StepVerifier::create).expectError(NoResultException.class).verify(WAIT);
+        s.query(User.class).one().as(StepVerifier::create).expectError(MultipleResultsException.class).verify(WAIT);
+        s.query(User.class).filterBy(USERS.NAME, "nobody").first().as(StepVerifier::create).verifyComplete();
+
+        s.<User>one(select(USERS).where(USERS.NAME.eq("ada"))).map(User::getAge)
+                .as(StepVerifier::create).expectNext(0).verifyComplete();
+        s.<User>oneOrNull(select(USERS).where(USERS.NAME.eq("nobody"))).as(StepVerifier::create).verifyComplete();
+        s.<User>oneOrNull(select(USERS)).as(StepVerifier::create).expectError(MultipleResultsException.class).verify(WAIT);
+        s.<User>first(select(USERS).orderBy(USERS.NAME.desc())).map(User::getName)
+                .as(StepVerifier::create).expectNext("cy").verifyComplete();
+        s.add(new User("dee", null, 7));
+        s.query(User.class).count().as(StepVerifier::create).expectNext(4L).as("autoflush").verifyComplete();
+        s.get(User.class, -1L).as(StepVerifier::create).verifyComplete();
+        s.rollback().then(s.close()).block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void streamingReadsInBatchesWithABoundedIdentityMap(Dialect dialect) {
+        start(dialect);
+        AsyncSession setup = sessions.open();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            users.add(new User("u" + i, null, i));
+        }
+        setup.addAll(users);
+        setup.commit().then(setup.close()).block(WAIT);
+
+        AsyncSession s = sessions.open();
+        AtomicInteger maxHeld = new AtomicInteger();
+        s.<User>stream(select(USERS).orderBy(USERS.ID), 100)
+                .doOnNext(u -> {
+                    maxHeld.accumulateAndGet(s.unitOfWork().identityMapObjects().size(), Math::max);
+                    if (u.getName().equals("u500")) {
+                        u.setAge(999);   // a changed object is kept until flushed
+                    }
+                })
+                .as(StepVerifier::create)
+                .expectNextCount(1000)
+                .verifyComplete();
+        assertThat(maxHeld.get()).as("objects held at once while streaming").isLessThanOrEqualTo(201);
+        s.commit().as(StepVerifier::create).verifyComplete();
+        s.query(User.class).filterBy(USERS.NAME, "u500").one().map(User::getAge)
+                .as(StepVerifier::create).expectNext(999).verifyComplete();
+
+        // back-pressure: asking for 5 reads one batch, and cancelling keeps the session usable
+        s.<User>stream(select(USERS).orderBy(USERS.ID), 10)
+                .as(r -> StepVerifier.create(r, 5))
+                .expectNextCount(5)
+                .thenCancel()
+                .verify(WAIT);
+        s.get(User.class, users.get(0).getId()).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+
+        s.<Person>stream(select(PERSONS), 10).as(StepVerifier::create)
+                .verifyComplete();
+        s.<Address>stream(select(ADDRESSES), 10).as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidStatementException.class)
+                        .hasMessageContaining("Address.person").hasMessageContaining("session.fetch"))
+                .verify(WAIT);
+        s.<Person>stream(select(PERSONS), 10, PERSONS.ADDRESSES.selectin()).as(StepVerifier::create)
+                .expectError(InvalidStatementException.class).verify(WAIT);
+        s.rollback().then(s.close()).block(WAIT);
+    }
+}
