@@ -1,10 +1,7 @@
 package io.retort.jdbc;
 
-import io.retort.exception.UnmappedClassException;
 import io.retort.orm.EntityTable;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,7 +15,7 @@ import java.util.Objects;
  */
 public final class SessionFactory {
     private final Engine engine;
-    private final Map<Class<?>, EntityTable<?>> tables = new LinkedHashMap<>();
+    private final io.retort.orm.EntityRegistry registry;
     private final boolean expireOnCommit;
     private final java.util.Set<Session> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -38,13 +35,7 @@ public final class SessionFactory {
     public SessionFactory(Engine engine, boolean expireOnCommit, EntityTable<?>... tables) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.expireOnCommit = expireOnCommit;
-        for (EntityTable<?> t : tables) {
-            EntityTable<?> previous = this.tables.putIfAbsent(t.entityType(), t);
-            if (previous != null && previous != t) {
-                throw new IllegalArgumentException(t.entityType().getName() + " is mapped by two tables: [" + previous.name()
-                        + "] and [" + t.name() + "]");
-            }
-        }
+        this.registry = new io.retort.orm.EntityRegistry(tables);
     }
 
     /** @return a new session; close it when done */
@@ -77,15 +68,7 @@ public final class SessionFactory {
         return expireOnCommit;
     }
 
-    @SuppressWarnings("unchecked")
     <E> EntityTable<E> tableFor(Class<E> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            EntityTable<?> t = tables.get(c);
-            if (t != null) {
-                return (EntityTable<E>) t;
-            }
-        }
-        throw new UnmappedClassException("Class [" + type.getName() + "] is not mapped: pass its entity table to "
-                + "new SessionFactory(engine, ...). Mapped: " + tables.keySet().stream().map(Class::getSimpleName).toList());
+        return registry.tableFor(type);
     }
 }

@@ -1,10 +1,7 @@
 package io.retort.r2dbc;
 
-import io.retort.exception.UnmappedClassException;
 import io.retort.orm.EntityTable;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +10,7 @@ import java.util.Objects;
  */
 public final class AsyncSessionFactory {
     private final AsyncEngine engine;
-    private final Map<Class<?>, EntityTable<?>> tables = new LinkedHashMap<>();
+    private final io.retort.orm.EntityRegistry registry;
     private final java.util.Set<AsyncSession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -22,9 +19,7 @@ public final class AsyncSessionFactory {
      */
     public AsyncSessionFactory(AsyncEngine engine, EntityTable<?>... tables) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        for (EntityTable<?> t : tables) {
-            this.tables.putIfAbsent(t.entityType(), t);
-        }
+        this.registry = new io.retort.orm.EntityRegistry(tables);
     }
 
     /** @return a new session; close it ({@code session.close()}) when done */
@@ -53,15 +48,7 @@ public final class AsyncSessionFactory {
         return engine;
     }
 
-    @SuppressWarnings("unchecked")
     <E> EntityTable<E> tableFor(Class<E> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            EntityTable<?> t = tables.get(c);
-            if (t != null) {
-                return (EntityTable<E>) t;
-            }
-        }
-        throw new UnmappedClassException("Class [" + type.getName() + "] is not mapped: pass its entity table to "
-                + "new AsyncSessionFactory(engine, ...). Mapped: " + tables.keySet().stream().map(Class::getSimpleName).toList());
+        return registry.tableFor(type);
     }
 }
