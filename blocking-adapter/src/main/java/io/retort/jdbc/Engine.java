@@ -1,5 +1,7 @@
 package io.retort.jdbc;
 
+import io.retort.engine.PoolStats;
+import io.retort.engine.StatementListener;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;

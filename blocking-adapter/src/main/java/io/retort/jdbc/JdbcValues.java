@@ -7,10 +7,10 @@ import io.retort.dialect.ValueLimits;
 import io.retort.type.ArrayType;
 import io.retort.type.ConvertedType;
 import io.retort.type.DataType;
+import io.retort.type.DriverValues;
 import io.retort.type.EnumType;
 import io.retort.type.Json;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -103,7 +103,7 @@ final class JdbcValues {
             case UUID -> rs.getObject(index, UUID.class);
             case BINARY -> rs.getBytes(index);
             case JSON -> json(rs.getBytes(index));
-            case ENUM -> enumValue((EnumType<?>) type, rs.getString(index));
+            case ENUM -> DriverValues.enumValue((EnumType<?>) type, rs.getString(index));
             case ARRAY -> array(rs.getArray(index), ((ArrayType<?>) type).elementType());
             case UNKNOWN -> rs.getObject(index);
         };
@@ -115,10 +115,6 @@ final class JdbcValues {
         return bytes == null ? null : Json.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumValue(EnumType<?> type, String name) {
-        return name == null ? null : Enum.valueOf((Class) type.javaType(), name);
-    }
 
     private static List<Object> array(Array array, DataType<?> elementType) throws SQLException {
         if (array == null) {
@@ -128,7 +124,7 @@ final class JdbcValues {
             Object[] elements = (Object[]) array.getArray();
             List<Object> list = new ArrayList<>(elements.length);
             for (Object e : elements) {
-                list.add(element(e, elementType));
+                list.add(DriverValues.arrayElement(e, elementType));
             }
             return list;
         } finally {
@@ -136,19 +132,5 @@ final class JdbcValues {
         }
     }
 
-    private static Object element(Object e, DataType<?> type) {
-        if (e == null) {
-            return null;
-        }
-        return switch (type.kind()) {
-            case SMALLINT -> ((Number) e).shortValue();
-            case INTEGER -> ((Number) e).intValue();
-            case BIGINT -> ((Number) e).longValue();
-            case REAL -> ((Number) e).floatValue();
-            case DOUBLE -> ((Number) e).doubleValue();
-            case DECIMAL -> e instanceof BigDecimal d ? d : new BigDecimal(e.toString());
-            case ENUM -> enumValue((EnumType<?>) type, e.toString());
-            default -> e;
-        };
-    }
+
 }

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.StatementListener;
 import io.retort.compile.BoundValue;
 import io.retort.engine.EchoFormat;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.PoolStats;
+import io.retort.engine.StatementListener;
 import io.retort.engine.Row;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;

@@ -11,6 +11,7 @@ import io.retort.exception.TypeMismatchException;
 import io.retort.type.ArrayType;
 import io.retort.type.ConvertedType;
 import io.retort.type.DataType;
+import io.retort.type.DriverValues;
 import io.retort.type.EnumType;
 import io.retort.type.Json;
 
@@ -107,7 +108,7 @@ final class R2dbcValues {
         return switch (type.kind()) {
             case BINARY -> binary(row.get(index));
             case JSON -> json(row.get(index));
-            case ENUM -> enumValue((EnumType<?>) type, row.get(index, String.class));
+            case ENUM -> DriverValues.enumValue((EnumType<?>) type, row.get(index, String.class));
             case ARRAY -> array(row.get(index), ((ArrayType<?>) type).elementType());
             case UNKNOWN -> row.get(index);
             default -> row.get(index, javaClass(type));
@@ -156,10 +157,6 @@ final class R2dbcValues {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumValue(EnumType<?> type, String name) {
-        return name == null ? null : Enum.valueOf((Class) type.javaType(), name);
-    }
 
     private static List<Object> array(Object array, DataType<?> elementType) {
         if (array == null) {
@@ -168,24 +165,10 @@ final class R2dbcValues {
         int n = Array.getLength(array);
         List<Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            list.add(element(Array.get(array, i), elementType));
+            list.add(DriverValues.arrayElement(Array.get(array, i), elementType));
         }
         return list;
     }
 
-    private static Object element(Object e, DataType<?> type) {
-        if (e == null) {
-            return null;
-        }
-        return switch (type.kind()) {
-            case SMALLINT -> ((Number) e).shortValue();
-            case INTEGER -> ((Number) e).intValue();
-            case BIGINT -> ((Number) e).longValue();
-            case REAL -> ((Number) e).floatValue();
-            case DOUBLE -> ((Number) e).doubleValue();
-            case DECIMAL -> e instanceof BigDecimal d ? d : new BigDecimal(e.toString());
-            case ENUM -> enumValue((EnumType<?>) type, e.toString());
-            default -> e;
-        };
-    }
+
 }

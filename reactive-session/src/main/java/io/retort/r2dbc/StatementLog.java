@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.StatementListener;
 import io.retort.compile.BoundValue;
 import io.retort.engine.EchoFormat;
 import org.slf4j.Logger;

@@ -1,12 +1,12 @@
-package io.retort.jdbc;
+package io.retort.engine;
 
 /**
- * A snapshot of the engine's pool.
+ * A snapshot of an engine's pool (HikariCP or r2dbc-pool).
  *
  * @param active  connections lent out
  * @param idle    connections ready in the pool
  * @param total   all open connections
- * @param waiting threads waiting for a connection
+ * @param waiting callers waiting for a connection
  */
 public record PoolStats(int active, int idle, int total, int waiting) {
     @Override

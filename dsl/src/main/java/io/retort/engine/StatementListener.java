@@ -1,4 +1,4 @@
-package io.retort.r2dbc;
+package io.retort.engine;
 
 /**
  * Told about every statement an engine runs, for metrics, tracing, or counting queries in tests. It sees the

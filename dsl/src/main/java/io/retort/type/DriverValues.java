@@ -1,0 +1,43 @@
+package io.retort.type;
+
+import java.math.BigDecimal;
+
+/**
+ * Conversions from what a driver returns to Retort's Java types that do not depend on the driver: an enum from its
+ * constant name, and an array element widened or narrowed to its declared type. Both execution paths use them.
+ */
+public final class DriverValues {
+    private DriverValues() {
+    }
+
+    /**
+     * @param type an enum type
+     * @param name a constant's name, or {@code null}
+     * @return the constant, or {@code null}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object enumValue(EnumType<?> type, String name) {
+        return name == null ? null : Enum.valueOf((Class) type.javaType(), name);
+    }
+
+    /**
+     * @param element an array element as the driver gave it, or {@code null}
+     * @param type    the array's declared element type
+     * @return the element as that type's Java class
+     */
+    public static Object arrayElement(Object element, DataType<?> type) {
+        if (element == null) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case SMALLINT -> ((Number) element).shortValue();
+            case INTEGER -> ((Number) element).intValue();
+            case BIGINT -> ((Number) element).longValue();
+            case REAL -> ((Number) element).floatValue();
+            case DOUBLE -> ((Number) element).doubleValue();
+            case DECIMAL -> element instanceof BigDecimal d ? d : new BigDecimal(element.toString());
+            case ENUM -> enumValue((EnumType<?>) type, element.toString());
+            default -> element;
+        };
+    }
+}
