@@ -94,6 +94,9 @@ final class TestEngines {
         } finally {
             engine.close().block(Duration.ofSeconds(10));
             if (engine.dialect() == Dialects.POSTGRES) {
+                // a backend left in a transaction would hold locks and make the DROP wait forever: end it first
+                jdbcCount("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?",
+                        engine.options().applicationName());
                 jdbc("DROP SCHEMA " + engine.options().applicationName() + " CASCADE");
             }
         }
