@@ -144,14 +144,35 @@ final class H2Dialect extends Dialect {
 
         @Override
         public void visitArithmetic(io.retort.expression.Arithmetic<?> a) {
-            typeParams(java.util.List.of(a.left(), a.right()));
+            typeOperatorParams(java.util.List.of(a.left(), a.right()));
             super.visitArithmetic(a);
         }
 
         @Override
         public void visitConcat(io.retort.expression.Concat c) {
-            typeParams(c.operands());
+            typeOperatorParams(c.operands());
             super.visitConcat(c);
+        }
+
+        /**
+         * An operator's parameter takes its type from a column next to it; next to anything else H2 may fold the
+         * sibling to an untyped NULL ({@code CASE WHEN 1 = 0 THEN ... END - ?}), so the parameter carries its type.
+         */
+        private void typeOperatorParams(java.util.List<? extends io.retort.expression.Expression<?>> operands) {
+            for (io.retort.expression.Expression<?> e : operands) {
+                if (!(e instanceof Param<?>) || !castable(e.type().kind())) {
+                    continue;
+                }
+                boolean besideColumn = false;
+                for (io.retort.expression.Expression<?> other : operands) {
+                    if (other != e && other instanceof io.retort.expression.ColumnNode<?>) {
+                        besideColumn = true;
+                    }
+                }
+                if (!besideColumn) {
+                    untyped.add((Param<?>) e);
+                }
+            }
         }
 
         @Override

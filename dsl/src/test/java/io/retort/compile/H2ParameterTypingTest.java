@@ -38,4 +38,14 @@ class H2ParameterTypingTest {
         assertSql(stmt, Dialects.H2, """
                 SELECT users.id FROM users WHERE COALESCE(users.age, ?) = (users.age + ?)""");
     }
+
+    @Test
+    void aParameterBesideAnExpressionH2MayFoldToNullIsCast() {
+        // found by the property test: H2 folds CASE WHEN 1 = 0 ... END to an untyped NULL, leaving ? without a type
+        var stmt = select(USERS.ID).from(USERS).where(when(USERS.AGE.in(java.util.List.of()), USERS.AGE).minus(1).isNotNull());
+        assertSql(stmt, Dialects.H2, """
+                SELECT users.id FROM users WHERE (CASE WHEN 1 = 0 THEN users.age END - CAST(? AS INTEGER)) IS NOT NULL""");
+        assertSql(stmt, Dialects.POSTGRES, """
+                SELECT users.id FROM users WHERE (CASE WHEN 1 = 0 THEN users.age END - ?) IS NOT NULL""");
+    }
 }

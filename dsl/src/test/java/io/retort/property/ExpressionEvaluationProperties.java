@@ -111,12 +111,12 @@ class ExpressionEvaluationProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500, seed = "20261125")   // fixed so CI is reproducible; change the seed locally to explore
     void h2AgreesWithThreeValuedLogic(@ForAll("conditions") Cond condition) {
         check(h2, condition);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500, seed = "20261125")   // fixed so CI is reproducible; change the seed locally to explore
     void postgresAgreesWithThreeValuedLogic(@ForAll("conditions") Cond condition) {
         check(postgres, condition);
     }
