@@ -648,10 +648,7 @@ public final class AsyncConnection {
     }
 
     private Mono<Void> discard() {
-        // closing the physical connection first makes the pool's release validation fail, so it is dropped
-        return Mono.from(DriverHooks.physical(driver).close())
-                .onErrorResume(e -> Mono.empty())
-                .then(Mono.from(driver.close()).onErrorResume(e -> Mono.empty()));
+        return engine.discard(driver);
     }
 
     /** Runs {@code work} to its end even when the subscriber cancels: cleanup must not be cut short. */

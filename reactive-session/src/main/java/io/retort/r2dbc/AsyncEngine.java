@@ -53,6 +53,9 @@ public final class AsyncEngine {
     private final AsyncEngineUrl url;
     private final AsyncEngineOptions options;
     private final ConnectionPool pool;
+    /** Physical connections to drop instead of pooling when they come back; see {@link #discard}. */
+    private final java.util.Set<io.r2dbc.spi.Connection> discards =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     private final Compiler compiler;
     private final R2dbcValues values;
     private final StatementLog log;
@@ -64,7 +67,7 @@ public final class AsyncEngine {
         this.compiler = Compiler.of(url.dialect(), PlaceholderStyle.NUMBERED);
         this.values = new R2dbcValues(url.dialect());
         this.log = new StatementLog(options.echo());
-        this.pool = new ConnectionPool(poolConfiguration(url, options));
+        this.pool = new ConnectionPool(poolConfiguration(url, options, discards));
     }
 
     /**
@@ -96,7 +99,8 @@ public final class AsyncEngine {
         }
     }
 
-    private static ConnectionPoolConfiguration poolConfiguration(AsyncEngineUrl url, AsyncEngineOptions options) {
+    private static ConnectionPoolConfiguration poolConfiguration(AsyncEngineUrl url, AsyncEngineOptions options,
+                                                                 java.util.Set<io.r2dbc.spi.Connection> discards) {
         ConnectionFactoryOptions.Builder b = url.options().mutate();
         if (url.dialect() == Dialects.POSTGRES) {
             setIfAbsent(b, url.options(), "applicationName", options.applicationName());
@@ -123,7 +127,23 @@ public final class AsyncEngine {
                 .maxIdleTime(options.maxIdleTime())
                 .maxLifeTime(options.maxLifetime())
                 .validationDepth(ValidationDepth.REMOTE)
+                // a failing pre-release makes r2dbc-pool invalidate the connection: it is closed, never lent again
+                .preRelease(c -> discards.remove(c)
+                        ? Mono.error(new IllegalStateException("Retort discards this connection"))
+                        : Mono.empty())
                 .build();
+    }
+
+    /**
+     * Gives a connection back so that the pool closes it instead of lending it again (after a failed rollback, a
+     * broken connection, or a cancel request that may still reach its backend). Closing the physical connection
+     * ourselves would race with the pool, which could lend it once more before it notices.
+     */
+    Mono<Void> discard(io.r2dbc.spi.Connection pooled) {
+        return Mono.defer(() -> {
+            discards.add(DriverHooks.physical(pooled));
+            return Mono.from(pooled.close()).onErrorResume(e -> Mono.empty());
+        });
     }
 
     private static void setIfAbsent(ConnectionFactoryOptions.Builder b, ConnectionFactoryOptions given, String name, Object value) {

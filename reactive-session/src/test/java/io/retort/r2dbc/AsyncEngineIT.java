@@ -164,4 +164,19 @@ class AsyncEngineIT {
                 .as(StepVerifier::create).expectNext(1L).verifyComplete();
         assertThat(names()).containsExactly("inner kept", "outer");
     }
+
+    @org.junit.jupiter.api.Test
+    void aBrokenConnectionIsDroppedByThePoolNotLentAgain() {
+        engine = TestEngines.open(io.retort.dialect.Dialects.POSTGRES);
+        AsyncConnection held = engine.connect().block(java.time.Duration.ofSeconds(10));
+        Integer pid = held.<Integer>scalar(text("SELECT pg_backend_pid()")).block(java.time.Duration.ofSeconds(10));
+        TestEngines.jdbc("SELECT pg_terminate_backend(" + pid + ")");
+        held.execute(text("SELECT 1")).as(StepVerifier::create)
+                .expectError(io.retort.exception.ConnectionLostException.class).verify(java.time.Duration.ofSeconds(10));
+        held.close().onErrorResume(e -> Mono.empty()).block(java.time.Duration.ofSeconds(10));
+        assertThat(TestEngines.eventually(java.time.Duration.ofSeconds(5), () -> engine.poolStats().total() == 0))
+                .as("the pool dropped the broken connection: " + engine.poolStats()).isTrue();
+        Integer next = engine.<Integer>scalar(text("SELECT pg_backend_pid()")).block(java.time.Duration.ofSeconds(10));
+        assertThat(next).as("a new backend serves the next borrower").isNotEqualTo(pid);
+    }
 }
