@@ -56,6 +56,9 @@ public final class AsyncConnection {
     /** Orders "start cleaning up" against "send the next command", see {@link #gated}. */
     private final Object gate = new Object();
     private boolean cleaning;
+    private int inDriver;
+    private boolean cancelsClosed;
+    private final List<Runnable> quiesced = new ArrayList<>();
 
     AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver) {
         this.engine = engine;
@@ -265,27 +268,114 @@ public final class AsyncConnection {
 
     /**
      * Sends a command only if cleanup has not started. A cancelled chain may still be about to subscribe to its
-     * next command (on another thread) while the cancellation handler rolls back; without this, that command
-     * would run after the rollback, in auto-commit, on a connection already back in the pool. Commands that
-     * passed the gate were handed to the driver before the rollback is, so the rollback comes after them.
+     * next command, or to ask a running one for more rows, on another thread while the cancellation handler rolls
+     * back; without this, that command would run after the rollback, in auto-commit, on a connection already back
+     * in the pool. Every call into the command (subscribe, request, cancel) is counted, and cleanup waits
+     * ({@link #quiesce()}) until none is in progress: r2dbc-h2 does its work inside those calls, on the caller's
+     * thread, and two threads in one H2 session would block on its lock. After cleanup started, a new command
+     * fails, and requests and cancels of running ones are dropped: the rollback and close end them. No foreign
+     * code runs under the lock.
      */
     private <T> Publisher<T> gated(Publisher<T> command) {
         return subscriber -> {
-            synchronized (gate) {
-                if (cleaning) {
-                    reactor.core.publisher.Operators.error(subscriber, new ResourceClosedException(
-                            "This connection is being closed (its subscriber cancelled or failed); no more statements run on it"));
-                    return;
-                }
-                command.subscribe(subscriber);
+            if (!enterDriver()) {
+                reactor.core.publisher.Operators.error(subscriber, new ResourceClosedException(
+                        "This connection is being closed (its subscriber cancelled or failed); no more statements run on it"));
+                return;
+            }
+            try {
+                command.subscribe(new reactor.core.CoreSubscriber<T>() {
+                    @Override
+                    public reactor.util.context.Context currentContext() {
+                        return subscriber instanceof reactor.core.CoreSubscriber<?> core ? core.currentContext()
+                                : reactor.util.context.Context.empty();
+                    }
+
+                    @Override
+                    public void onSubscribe(org.reactivestreams.Subscription s) {
+                        subscriber.onSubscribe(new org.reactivestreams.Subscription() {
+                            @Override
+                            public void request(long n) {
+                                if (enterDriver()) {
+                                    try {
+                                        s.request(n);
+                                    } finally {
+                                        leaveDriver();
+                                    }
+                                }
+                            }
+
+                            @Override
+                            public void cancel() {
+                                if (enterDriver()) {
+                                    try {
+                                        s.cancel();
+                                    } finally {
+                                        leaveDriver();
+                                    }
+                                }
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void onNext(T t) {
+                        subscriber.onNext(t);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        subscriber.onError(t);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        subscriber.onComplete();
+                    }
+                });
+            } finally {
+                leaveDriver();
             }
         };
     }
 
-    private void startCleaning() {
+    private boolean enterDriver() {
         synchronized (gate) {
-            cleaning = true;
+            if (cleaning) {
+                return false;
+            }
+            inDriver++;
+            return true;
         }
+    }
+
+    private void leaveDriver() {
+        List<Runnable> ready = List.of();
+        synchronized (gate) {
+            inDriver--;
+            if (inDriver == 0 && !quiesced.isEmpty()) {
+                ready = new ArrayList<>(quiesced);
+                quiesced.clear();
+            }
+        }
+        ready.forEach(Runnable::run);
+    }
+
+    /** Closes the gate; completes once no command is still being handed to the driver. */
+    private Mono<Void> quiesce() {
+        return Mono.create(sink -> {
+            boolean now;
+            synchronized (gate) {
+                cleaning = true;
+                now = inDriver == 0;
+                if (!now) {
+                    quiesced.add(sink::success);
+                }
+            }
+            if (now) {
+                sink.success();
+            }
+        });
     }
 
     private Mono<Long> plain(String sql) {
@@ -339,7 +429,19 @@ public final class AsyncConnection {
                 .doOnError(e -> LOG.debug("Could not send a cancel request to the server", e))
                 .onErrorResume(e -> Mono.empty())
                 .cache();
-        pendingCancel = cancel;
+        synchronized (gate) {
+            if (cancelsClosed) {
+                // the cleanup already ordered its ROLLBACK after the statement; a cancel request sent now could reach
+                // the backend after the connection went back to the pool and stop someone else's statement
+                return;
+            }
+            // PostgreSQL acts on a CancelRequest asynchronously: one that arrives late would cancel whatever the
+            // backend runs then, possibly the next borrower's statement. A connection sent one is never pooled again.
+            if (engine.dialect() == Dialects.POSTGRES) {
+                broken = true;
+            }
+            pendingCancel = cancel;
+        }
         cancel.subscribe();
     }
 
@@ -587,9 +689,18 @@ public final class AsyncConnection {
         Mono<Void> run;
         synchronized (transactions) {
             if (closing == null) {
-                startCleaning();
+                synchronized (gate) {
+                    // at once, not at subscription: no statement may slip in between close() and its rollback
+                    cleaning = true;
+                }
                 AtomicReference<Throwable> failure = new AtomicReference<>();
-                closing = Mono.defer(() -> pendingCancel)
+                closing = quiesce()
+                        .then(Mono.defer(() -> {
+                            synchronized (gate) {
+                                cancelsClosed = true;
+                            }
+                            return pendingCancel;
+                        }))
                         .then(rollbackAll().onErrorResume(e -> {
                             failure.set(e);
                             broken = true;

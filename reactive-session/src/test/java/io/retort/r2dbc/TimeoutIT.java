@@ -64,7 +64,11 @@ class TimeoutIT {
                 .as(StepVerifier::create).expectNextCount(1).verifyComplete();
         System.out.printf("R13 %s: per-statement timeout after %d ms (bounds 1000..1500)%n", dialect.name(), elapsed[0]);
         assertThat(elapsed[0]).isGreaterThanOrEqualTo(1000).isLessThan(1500);
-        assertThat(engine.poolStats().total()).as("connection kept, not evicted").isEqualTo(1);
+        // PostgreSQL: a connection whose backend was sent a cancel request is dropped at release, because such a
+        // request may land late and stop the next borrower's statement; H2 cancels in-process and keeps it
+        boolean sentCancelRequest = dialect == Dialects.POSTGRES;
+        assertThat(TestEngines.eventually(Duration.ofSeconds(5), () -> engine.poolStats().total() == (sentCancelRequest ? 0 : 1)))
+                .as("pool after the timeout: " + engine.poolStats()).isTrue();
     }
 
     @Test
