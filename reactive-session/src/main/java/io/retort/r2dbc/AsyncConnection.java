@@ -378,6 +378,13 @@ public final class AsyncConnection {
         });
     }
 
+    /**
+     * Runs SQL as it is. On PostgreSQL, Retort sends BEGIN, COMMIT, ROLLBACK and savepoint commands this way rather
+     * than through the driver's transaction methods: r2dbc-postgresql skips those when its idea of the transaction
+     * state, taken from the last ReadyForQuery, says there is nothing to do, and right after a cancelled exchange
+     * that idea can lag behind the server (a skipped BEGIN makes the next statement commit on its own; a skipped
+     * COMMIT leaves the backend idle in transaction).
+     */
     private Mono<Long> plain(String sql) {
         return Flux.from(driver.createStatement(sql).execute()).concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum).onErrorMap(e -> R2dbcErrors.translate(e, sql, List.of()));
@@ -492,7 +499,10 @@ public final class AsyncConnection {
                 // pushed before BEGIN is sent, so that a cancellation while it is in flight still rolls back
                 transactions.push(tx);
             }
-            Publisher<Void> begin = isolation == null && !readOnly ? driver.beginTransaction()
+            Publisher<Void> begin = engine.dialect() == Dialects.POSTGRES
+                    ? plain("BEGIN" + (isolation == null ? "" : " ISOLATION LEVEL " + isolation.r2dbcLevel().asSql())
+                            + (readOnly ? " READ ONLY" : "")).then()
+                    : isolation == null && !readOnly ? driver.beginTransaction()
                     : driver.beginTransaction(definition(isolation, readOnly));
             String what = "BEGIN" + (isolation == null ? "" : " ISOLATION " + isolation) + (readOnly ? " READ ONLY" : "");
             return Mono.from(gated(begin))
@@ -522,7 +532,9 @@ public final class AsyncConnection {
                 transactions.push(tx);
             }
             String what = "SAVEPOINT " + tx.savepoint();
-            return Mono.from(gated(driver.createSavepoint(tx.savepoint())))
+            Publisher<Void> create = engine.dialect() == Dialects.POSTGRES
+                    ? plain("SAVEPOINT " + tx.savepoint()).then() : driver.createSavepoint(tx.savepoint());
+            return Mono.from(gated(create))
                     .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
@@ -594,11 +606,13 @@ public final class AsyncConnection {
             Publisher<Void> op;
             String what;
             if (tx.isNested()) {
-                op = commit ? driver.releaseSavepoint(tx.savepoint()) : driver.rollbackTransactionToSavepoint(tx.savepoint());
                 what = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + tx.savepoint();
+                op = engine.dialect() == Dialects.POSTGRES ? plain(what).then()
+                        : commit ? driver.releaseSavepoint(tx.savepoint()) : driver.rollbackTransactionToSavepoint(tx.savepoint());
             } else {
-                op = commit ? driver.commitTransaction() : driver.rollbackTransaction();
                 what = commit ? "COMMIT" : "ROLLBACK";
+                op = engine.dialect() == Dialects.POSTGRES ? plain(what).then()
+                        : commit ? driver.commitTransaction() : driver.rollbackTransaction();
             }
             return pendingCancel.then(Mono.from(op))
                     .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
@@ -734,6 +748,14 @@ public final class AsyncConnection {
             LOG.warn("Cleaning up a cancelled connection failed; the connection was closed, not pooled", e);
             return Mono.empty();
         });
+    }
+
+    /**
+     * Closes a connection that a cancelled chain dropped on its way to its owner (Reactor's discard hook), so that
+     * a cancel racing with the hand-out from the pool leaks nothing.
+     */
+    static void giveBackDiscarded(AsyncConnection connection) {
+        connection.closeQuietly().subscribe();
     }
 
     /** Commits the root transaction, then closes; a failed commit still closes, then errors. */

@@ -163,7 +163,7 @@ public final class AsyncEngine {
     public Mono<AsyncConnection> connect() {
         return Mono.defer(() -> {
             requireOpen();
-            return pool.create();
+            return PoolHandOff.of(pool.create());
         }).onErrorMap(this::acquireFailure).map(c -> new AsyncConnection(this, c));
     }
 
@@ -196,7 +196,8 @@ public final class AsyncEngine {
     public <T> Flux<T> withConnection(Function<? super AsyncConnection, ? extends Publisher<T>> work) {
         Objects.requireNonNull(work, "work");
         return Flux.usingWhen(connect(), c -> Flux.defer(() -> work.apply(c)), AsyncConnection::close,
-                AsyncConnection::closeAfter, AsyncConnection::closeQuietly);
+                AsyncConnection::closeAfter, AsyncConnection::closeQuietly)
+                .doOnDiscard(AsyncConnection.class, AsyncConnection::giveBackDiscarded);
     }
 
     /**
@@ -224,7 +225,8 @@ public final class AsyncEngine {
         // one usingWhen for connection and transaction, so a cancellation rolls back before it releases
         return Flux.usingWhen(connect(),
                 c -> c.begin(isolation, false).thenMany(Flux.defer(() -> work.apply(c))),
-                AsyncConnection::commitAndClose, AsyncConnection::closeAfter, AsyncConnection::closeQuietly);
+                AsyncConnection::commitAndClose, AsyncConnection::closeAfter, AsyncConnection::closeQuietly)
+                .doOnDiscard(AsyncConnection.class, AsyncConnection::giveBackDiscarded);
     }
 
     /**

@@ -19,11 +19,13 @@ import io.retort.statement.Statement;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -51,6 +53,11 @@ public final class AsyncSession {
     private volatile Mono<Void> releasing = Mono.empty();
     /** Statements sent whose first row, count or error has not arrived: a cancel now may reach the server. */
     private final java.util.concurrent.atomic.AtomicInteger awaitingServer = new java.util.concurrent.atomic.AtomicInteger();
+    /** The rollback of a cancelled or failed inTransaction block, which finishes after its subscriber has moved on. */
+    private volatile Mono<Void> background = Mono.empty();
+    private final java.util.concurrent.atomic.AtomicInteger rollingBack = new java.util.concurrent.atomic.AtomicInteger();
+    /** The operation running or last run; its I/O signals go through it (see {@link OperationScope}). */
+    private volatile OperationScope current;
 
     AsyncSession(AsyncSessionFactory factory) {
         this.factory = factory;
@@ -108,6 +115,11 @@ public final class AsyncSession {
     }
 
     private void now(String operation, Runnable body) {
+        if (rollingBack.get() > 0) {
+            throw new io.retort.exception.ConcurrentSessionUseException("Cannot start " + operation + "(): this session is "
+                    + "still rolling back an inTransaction(...) block that was cancelled or failed. Start with an operation "
+                    + "that returns a Mono (it waits for the rollback), or use a new session.");
+        }
         SessionRules.Operation op = rules.enter(operation);
         try {
             body.run();
@@ -364,7 +376,24 @@ public final class AsyncSession {
                 }
             };
             awaitingServer.incrementAndGet();
-            return statement.doOnEach(signal -> answered.run()).doOnCancel(answered);
+            return delivered(statement.doOnEach(signal -> answered.run()).doOnCancel(answered));
+        });
+    }
+
+    /** Routes an I/O publisher's signals through the running operation's scope, so a cancel drops late ones. */
+    private <T> Flux<T> delivered(Flux<T> io) {
+        return Flux.defer(() -> {
+            OperationScope scope = current;
+            return scope == null ? io : scope.deliver(io);
+        });
+    }
+
+    private <T> Mono<T> delivered(Mono<T> io) {
+        return Mono.defer(() -> {
+            OperationScope scope = current;
+            // fromDirect, not from: Mono.from would cancel the source after its value, and r2dbc-pool takes a
+            // cancel that races its acquire's completion as a reason to give the connection back
+            return scope == null ? io : Mono.fromDirect(scope.deliver(io));
         });
     }
 
@@ -399,7 +428,7 @@ public final class AsyncSession {
     /** @return completion once changes are flushed and committed and the connection is back in the pool */
     public Mono<Void> commit() {
         return guarded("commit", () -> flushNow()
-                .then(Mono.defer(() -> transaction == null ? Mono.empty() : transaction.commit()))
+                .then(delivered(Mono.defer(() -> transaction == null ? Mono.empty() : transaction.commit())))
                 .then(Mono.fromRunnable(() -> {
                     work.committed();
                     work.expireAll();
@@ -419,9 +448,36 @@ public final class AsyncSession {
         }).then(release()));
     }
 
+    /**
+     * The rollback of an {@code inTransaction} block that failed or was cancelled. It does not take the operation
+     * guard: an operation of the cancelled block may still be winding down on another thread, and refusing the
+     * rollback as concurrent use would keep the connection.
+     */
+    private Mono<Void> rollBackInterrupted() {
+        return Mono.defer(() -> {
+            AtomicBoolean done = new AtomicBoolean();
+            Runnable finished = () -> {
+                if (done.compareAndSet(false, true)) {
+                    rollingBack.decrementAndGet();
+                }
+            };
+            rollingBack.incrementAndGet();
+            Mono<Void> run = previousSettled().then(Mono.defer(() -> {
+                if (rules.isClosed()) {
+                    return releasing;
+                }
+                work.rolledBack();
+                rules.rolledBack();
+                return release();
+            })).doOnTerminate(finished).doOnCancel(finished).cache();
+            background = run.onErrorResume(e -> Mono.empty());
+            return run;
+        });
+    }
+
     /** @return completion once what is not committed is rolled back and the connection released */
     public Mono<Void> close() {
-        return Mono.defer(() -> {
+        return idle().then(Mono.defer(() -> {
             if (rules.isClosed()) {
                 return Mono.empty();
             }
@@ -429,7 +485,7 @@ public final class AsyncSession {
             factory.closed(this);
             work.clear();
             return release();
-        });
+        }));
     }
 
     /**
@@ -467,8 +523,8 @@ public final class AsyncSession {
 
     Mono<Void> endSavepoint(AsyncSessionSavepoint savepoint, boolean commit) {
         return guarded(commit ? "release savepoint" : "rollback to savepoint", () -> commit
-                ? flushNow().then(savepoint.transaction().commit())
-                : savepoint.transaction().rollback().then(Mono.fromRunnable(() -> work.rolledBackTo(savepoint.marker()))));
+                ? flushNow().then(delivered(savepoint.transaction().commit()))
+                : delivered(savepoint.transaction().rollback()).then(Mono.fromRunnable(() -> work.rolledBackTo(savepoint.marker()))));
     }
 
     /** @return whether it was closed */
@@ -490,12 +546,21 @@ public final class AsyncSession {
         Objects.requireNonNull(body, "body");
         // the commit is part of the body, not usingWhen's completion callback, so that its failure rolls back and
         // reaches the subscriber unwrapped
-        return Flux.usingWhen(Mono.just(this), s -> Flux.concat(Flux.defer(() -> body.apply(s)), s.commit().then(Mono.<T>empty())),
-                s -> Mono.empty(),
-                (s, e) -> s.rollback().onErrorResume(r -> {
-                    e.addSuppressed(r);
-                    return Mono.empty();
-                }), AsyncSession::rollback);
+        return Flux.usingWhen(Mono.fromSupplier(TransactionBlock::new),
+                block -> Flux.concat(Flux.defer(() -> body.apply(this)), commit().then(Mono.<T>empty()))
+                        .contextWrite(context -> context.put(TransactionBlock.class, block)),
+                block -> Mono.empty(),
+                (block, e) -> {
+                    block.abandon();
+                    return rollBackInterrupted().onErrorResume(r -> {
+                        e.addSuppressed(r);
+                        return Mono.empty();
+                    });
+                },
+                block -> {
+                    block.abandon();
+                    return rollBackInterrupted();
+                });
     }
 
     private Mono<Void> flushNow() {
@@ -538,19 +603,25 @@ public final class AsyncSession {
             if (c != null) {
                 return Mono.just(c);
             }
-            return releasing.then(factory.engine().connect()).flatMap(fresh -> fresh.begin()
-                    .doOnNext(tx -> {
-                        connection = fresh;
-                        transaction = tx;
-                    })
-                    .thenReturn(fresh)
-                    .onErrorResume(e -> fresh.close().then(Mono.error(e)))
-                    // cancelled while BEGIN was on its way: the connection is not the session's yet, give it back
-                    .doOnCancel(() -> {
-                        if (connection != fresh) {
-                            fresh.closeQuietly().subscribe();
-                        }
-                    }));
+            return delivered(releasing.then(factory.engine().connect()).flatMap(fresh -> {
+                // whichever comes first, BEGIN's answer or a cancel, decides who owns the connection
+                AtomicBoolean decided = new AtomicBoolean();
+                return fresh.begin()
+                        .doOnNext(tx -> {
+                            if (decided.compareAndSet(false, true)) {
+                                connection = fresh;
+                                transaction = tx;
+                            }
+                        })
+                        .thenReturn(fresh)
+                        .onErrorResume(e -> fresh.close().then(Mono.error(e)))
+                        // cancelled while BEGIN was on its way: the connection is not the session's, give it back
+                        .doOnCancel(() -> {
+                            if (decided.compareAndSet(false, true)) {
+                                fresh.closeQuietly().subscribe();
+                            }
+                        });
+            }).doOnDiscard(AsyncConnection.class, AsyncConnection::giveBackDiscarded));
         });
     }
 
@@ -558,54 +629,100 @@ public final class AsyncSession {
     private Mono<Void> release() {
         return Mono.defer(() -> {
             AsyncConnection c = connection;
-            AsyncTransaction tx = transaction;
             connection = null;
             transaction = null;
             if (c == null) {
                 return releasing;
             }
-            // a COMMIT already on its way (its subscriber cancelled) cannot be taken back: wait for its outcome
-            Mono<Void> rollback = tx == null ? Mono.empty() : tx.rollbackIfActive()
-                    .onErrorResume(io.retort.exception.InvalidTransactionStateException.class,
-                            e -> tx.pendingEnd().onErrorResume(x -> Mono.empty()));
-            return rollback.onErrorResume(e -> c.close().then(Mono.error(e))).then(c.close());
+            // close() stops further statements first, waits for a COMMIT already on its way (it cannot be taken
+            // back), then rolls back what is open; a statement of a cancelled chain cannot slip in after the rollback
+            return c.close();
         });
     }
 
     private <T> Mono<T> guarded(String operation, Supplier<Mono<T>> body) {
-        return Mono.defer(() -> {
+        return idle().then(Mono.deferContextual(context -> {
             SessionRules.Operation op = rules.enter(operation);
+            OperationScope scope = new OperationScope(() -> rules.exit(op));
+            if (!admitted(context, scope)) {
+                scope.end();
+                return Mono.error(abandoned(operation));
+            }
+            current = scope;
             try {
+                AtomicBoolean awaitingAtCancel = new AtomicBoolean();
                 // ended before the result travels downstream, so the caller may start the next operation at once
-                return body.get().doOnSuccess(v -> rules.exit(op)).doOnError(e -> rules.exit(op))
-                        .doOnCancel(() -> cancelled(op));
+                return body.get().doOnSuccess(v -> scope.end()).doOnError(e -> scope.end())
+                        .doOnCancel(() -> awaitingAtCancel.set(awaitingServer.get() > 0))
+                        .doFinally(signal -> {
+                            if (signal == SignalType.CANCEL) {
+                                cancelled(op, scope, awaitingAtCancel.get());
+                            }
+                        });
             } catch (RuntimeException e) {
-                rules.exit(op);
+                scope.end();
                 return Mono.error(e);
             }
-        });
+        }));
     }
 
     private <T> Flux<T> guardedFlux(String operation, Supplier<Flux<T>> body) {
-        return Flux.defer(() -> {
+        return idle().thenMany(Flux.deferContextual(context -> {
             SessionRules.Operation op = rules.enter(operation);
+            OperationScope scope = new OperationScope(() -> rules.exit(op));
+            if (!admitted(context, scope)) {
+                scope.end();
+                return Flux.error(abandoned(operation));
+            }
+            current = scope;
             try {
-                return body.get().doOnComplete(() -> rules.exit(op)).doOnError(e -> rules.exit(op))
-                        .doOnCancel(() -> cancelled(op));
+                AtomicBoolean awaitingAtCancel = new AtomicBoolean();
+                return body.get().doOnComplete(scope::end).doOnError(e -> scope.end())
+                        .doOnCancel(() -> awaitingAtCancel.set(awaitingServer.get() > 0))
+                        .doFinally(signal -> {
+                            if (signal == SignalType.CANCEL) {
+                                cancelled(op, scope, awaitingAtCancel.get());
+                            }
+                        });
             } catch (RuntimeException e) {
-                rules.exit(op);
+                scope.end();
                 return Flux.error(e);
             }
+        }));
+    }
+
+    private static boolean admitted(reactor.util.context.ContextView context, OperationScope scope) {
+        TransactionBlock block = context.getOrDefault(TransactionBlock.class, null);
+        return block == null || block.admit(scope);
+    }
+
+    private static io.retort.exception.ResourceClosedException abandoned(String operation) {
+        return new io.retort.exception.ResourceClosedException("Cannot start " + operation + "(): its inTransaction(...) "
+                + "block was already cancelled or failed and rolled back");
+    }
+
+    /** @return completes once a cancelled operation has no signal left in delivery (at once, nearly always) */
+    private Mono<Void> previousSettled() {
+        return Mono.defer(() -> {
+            OperationScope scope = current;
+            return scope == null ? Mono.empty() : scope.settled();
         });
     }
 
+    /** @return completes once the last operation settled and the rollback after a cancelled block, if any, is done */
+    private Mono<Void> idle() {
+        return previousSettled().then(Mono.defer(() -> background));
+    }
+
     /**
-     * An operation's subscriber cancelled. If a statement was still awaiting the server, a cancel request may
-     * abort the transaction there (PostgreSQL), so the connection is rolled back and given back now, and the
-     * session asks for rollback() like after a failed flush. Runs before the cancellation travels upstream.
+     * An operation's subscriber cancelled; runs after the cancellation reached the statement, so a cancel request
+     * it sent to the server is known to the connection. If a statement was still awaiting the server, that request
+     * may abort the transaction there (PostgreSQL), so the connection is rolled back and given back now, and the
+     * session asks for rollback() like after a failed flush.
      */
-    private void cancelled(SessionRules.Operation op) {
-        if (awaitingServer.get() > 0 && connection != null) {
+    private void cancelled(SessionRules.Operation op, OperationScope scope, boolean statementWasAwaitingServer) {
+        // a stale operation (its block already abandoned and rolled back, a newer one running) leaves the session alone
+        if (statementWasAwaitingServer && connection != null && current == scope) {
             rules.interrupted(op);
             AsyncConnection c = connection;
             connection = null;
@@ -614,7 +731,7 @@ public final class AsyncSession {
             releasing = closing;
             closing.subscribe();
         }
-        rules.exit(op);
+        scope.cancel();
     }
 
     @SuppressWarnings("unchecked")

@@ -182,8 +182,19 @@ class AsyncSessionIT {
                 .assertNext(same -> assertThat(same).as("the identity map still holds the same object").isSameAs(a))
                 .verifyComplete();
 
-        // (the case where the first query is already on its way to the server is left out: cancelling it between two
-        // statements can leave a PostgreSQL backend idle in transaction, an open bug of the cancel path)
+        // the session holds its connection and the first query is on its way to the server when the second starts
+        Flux<User> both = Flux.merge(s.<User>scalars(select(USERS).where(USERS.NAME.eq("a"))),
+                s.<User>scalars(select(USERS).where(USERS.NAME.eq("b"))));
+        if (dialect == io.retort.dialect.Dialects.POSTGRES) {
+            both.as(StepVerifier::create).expectError(ConcurrentSessionUseException.class).verify(WAIT);
+            // when the first query was still on the server, its cancel may have aborted the transaction there: then
+            // the session asks for rollback() before anything else, as SQLAlchemy does (if it had answered, it need not)
+            s.flush().onErrorResume(PendingRollbackException.class, e -> s.rollback())
+                    .as(StepVerifier::create).verifyComplete();
+        } else {
+            // r2dbc-h2 runs a statement on the subscribing thread: the first query is done before the second starts
+            both.as(StepVerifier::create).expectNextCount(2).verifyComplete();
+        }
         s.get(USERS, a.getId()).as(StepVerifier::create).expectNext(a).verifyComplete();
         assertThat(s.contains(a)).isTrue();
         s.close().block(WAIT);
