@@ -200,10 +200,10 @@ class AsyncSessionIT {
         s.close().block(WAIT);
     }
 
-    /** R16 for AsyncSession: sequential use that hops threads is never mistaken for concurrent use. */
+    /** R16 for AsyncSession: sequential use that hops threads is never mistaken for concurrent use (plan: 10,000). */
     @ParameterizedTest
     @MethodSource("dialects")
-    void thousandSequentialOperationsAcrossThreadsAreNotConcurrentUse(Dialect dialect) {
+    void tenThousandSequentialOperationsAcrossThreadsAreNotConcurrentUse(Dialect dialect) {
         start(dialect);
         addUsers("a", "b", "c");
         AsyncSession s = sessions.open();
@@ -211,7 +211,8 @@ class AsyncSessionIT {
         AtomicInteger falsePositives = new AtomicInteger();
         java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
         long start = System.nanoTime();
-        Flux.range(0, 1000)
+        int operations = Integer.getInteger("retort.r16.handoffs", 10_000);
+        Flux.range(0, operations)
                 .concatMap(i -> {
                     Mono<?> op = switch (i % 4) {
                         case 0 -> s.get(USERS, a.getId());
@@ -231,10 +232,72 @@ class AsyncSessionIT {
                 .as(StepVerifier::create)
                 .verifyComplete();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("R16 AsyncSession %s: 1000 sequential operations on %d threads, %d false positives, %d ms%n",
-                dialect.name(), threads.size(), falsePositives.get(), millis);
+        System.out.printf("R16 AsyncSession %s: %d sequential operations on %d threads, %d false positives, %d ms%n",
+                dialect.name(), operations, threads.size(), falsePositives.get(), millis);
         assertThat(falsePositives.get()).isZero();
         assertThat(threads.size()).as("the operations did hop threads").isGreaterThan(1);
+        s.close().block(WAIT);
+    }
+
+    /**
+     * R16 for AsyncSession: two operations started at the same moment on two threads, 10,000 times. Each race ends
+     * with one of them refused ({@link ConcurrentSessionUseException}, before it touched anything) or, when the first
+     * had already finished, both served one after the other; never another error, never a different object for the
+     * same row, and the session commits afterwards.
+     */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void tenThousandRacesAreRefusedOrServedInTurnNeverInterleaved(Dialect dialect) {
+        start(dialect);
+        addUsers("a", "b", "c");
+        AsyncSession s = sessions.open();
+        User a = s.<User>one(select(USERS).where(USERS.NAME.eq("a"))).block(WAIT);
+        int races = Integer.getInteger("retort.r16.races", 10_000);
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger inTurn = new AtomicInteger();
+        java.util.Queue<Throwable> unexpected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<Object> strangers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        Flux.range(0, races).concatMap(i -> {
+                    Mono<List<User>> query = s.<User>scalars(select(USERS).where(USERS.NAME.eq("a"))).collectList();
+                    Mono<?> other = i % 2 == 0 ? query : Mono.fromRunnable(() -> a.setAge(i)).then(s.flush());
+                    return Flux.merge(query.subscribeOn(Schedulers.parallel()).materialize(),
+                                    other.subscribeOn(Schedulers.parallel()).materialize())
+                            .collectList()
+                            .doOnNext(signals -> {
+                                int rejected = 0;
+                                for (reactor.core.publisher.Signal<?> signal : signals) {
+                                    if (signal.isOnError()) {
+                                        if (signal.getThrowable() instanceof ConcurrentSessionUseException) {
+                                            rejected++;
+                                        } else {
+                                            unexpected.add(signal.getThrowable());
+                                        }
+                                    } else if (signal.isOnNext() && signal.get() instanceof List<?> users) {
+                                        users.stream().filter(u -> u != a).forEach(strangers::add);
+                                    }
+                                }
+                                if (rejected == 0) {
+                                    inTurn.incrementAndGet();
+                                } else if (rejected == 1) {
+                                    refused.incrementAndGet();
+                                } else {
+                                    unexpected.add(new AssertionError("race " + i + ": both operations were refused"));
+                                }
+                            });
+                }, 1)
+                .then(s.commit())
+                .as(StepVerifier::create)
+                .verifyComplete();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("R16 AsyncSession %s: %d races in %d ms: %d refused the second operation, %d served both in turn, "
+                        + "%d other errors, %d foreign objects for the same row%n",
+                dialect.name(), races, millis, refused.get(), inTurn.get(), unexpected.size(), strangers.size());
+        assertThat(unexpected).isEmpty();
+        assertThat(strangers).as("the identity map gave out one object per row").isEmpty();
+        assertThat(refused.get()).as("some races did overlap").isPositive();
+        assertThat(s.contains(a)).isTrue();
+        assertThat(namesInDatabase()).containsExactly("a", "b", "c");
         s.close().block(WAIT);
     }
 
