@@ -42,9 +42,12 @@ public final class Session implements AutoCloseable {
     private Transaction transaction;
     private boolean closed;
     private boolean insideTransactionBlock;
+    /** The isolation of the transactions it begins; null for the engine's default. */
+    private final IsolationLevel isolation;
 
-    Session(SessionFactory factory) {
+    Session(SessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
+        this.isolation = isolation;
     }
 
     // ---- objects ----------------------------------------------------------------------------
@@ -572,7 +575,7 @@ public final class Session implements AutoCloseable {
         if (connection == null) {
             connection = factory.engine().connect();
             try {
-                transaction = connection.begin();
+                transaction = isolation == null ? connection.begin() : connection.begin(isolation, false);
             } catch (RuntimeException e) {
                 connection.close();
                 connection = null;

@@ -40,7 +40,16 @@ public final class SessionFactory {
 
     /** @return a new session; close it when done */
     public Session open() {
-        Session s = new Session(this);
+        return open(null);
+    }
+
+    /**
+     * @param isolation the isolation level of every transaction the session begins, or {@code null} for the
+     *                  engine's default (SQLAlchemy's {@code execution_options(isolation_level=...)} per session)
+     * @return a new session; close it when done
+     */
+    public Session open(IsolationLevel isolation) {
+        Session s = new Session(this, isolation);
         openSessions.add(s);
         return s;
     }

@@ -191,4 +191,20 @@ class SessionFeaturesIT {
         assertThat(scoped.current()).isNotSameAs(mine);
         scoped.remove();
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aSessionOpenedWithAnIsolationLevelBeginsItsTransactionsWithIt(Dialect dialect) {
+        start(dialect);
+        try (Session s = sessions.open(IsolationLevel.SERIALIZABLE)) {
+            Object level = s.execute(io.retort.Sql.text(io.retort.testing.TestDatabase.currentIsolationSql(dialect))).scalar();
+            assertThat(String.valueOf(level)).isEqualToIgnoringCase("serializable");
+            s.commit();
+        }
+        try (Session s = sessions.open()) {
+            Object level = s.execute(io.retort.Sql.text(io.retort.testing.TestDatabase.currentIsolationSql(dialect))).scalar();
+            assertThat(String.valueOf(level)).as("the default").isEqualToIgnoringCase("read committed");
+            s.commit();
+        }
+    }
 }

@@ -42,6 +42,12 @@ public final class TestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
+    /** @return SQL whose single value is the isolation level of the current transaction, in upper or lower case */
+    public static String currentIsolationSql(Dialect dialect) {
+        return dialect == Dialects.POSTGRES ? "SHOW transaction_isolation"
+                : "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";
+    }
+
     /** The dialects every execution test runs on. */
     public static List<Dialect> dialects() {
         return List.of(Dialects.H2, Dialects.POSTGRES);

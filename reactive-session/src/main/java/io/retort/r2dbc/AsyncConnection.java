@@ -58,6 +58,7 @@ public final class AsyncConnection {
     private boolean cleaning;
     private int inDriver;
     private boolean cancelsClosed;
+    private volatile boolean h2IsolationChanged;
     private final List<Runnable> quiesced = new ArrayList<>();
 
     AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver) {
@@ -503,6 +504,7 @@ public final class AsyncConnection {
                     ? plain("BEGIN" + (isolation == null ? "" : " ISOLATION LEVEL " + isolation.r2dbcLevel().asSql())
                             + (readOnly ? " READ ONLY" : "")).then()
                     : isolation == null && !readOnly ? driver.beginTransaction()
+                    : engine.dialect() == Dialects.H2 && isolation != null ? h2Begin(isolation, readOnly)
                     : driver.beginTransaction(definition(isolation, readOnly));
             String what = "BEGIN" + (isolation == null ? "" : " ISOLATION " + isolation) + (readOnly ? " READ ONLY" : "");
             return Mono.from(gated(begin))
@@ -564,6 +566,16 @@ public final class AsyncConnection {
                     LOG.warn("Rolling back after a cancellation failed", r);
                     return Mono.empty();
                 }));
+    }
+
+    /**
+     * r2dbc-h2 1.1 drops the isolation level of {@code beginTransaction(definition)}, so it is set on the H2 session
+     * first; being a session setting, it is put back to H2's default before the connection returns to the pool.
+     */
+    private Publisher<Void> h2Begin(IsolationLevel isolation, boolean readOnly) {
+        h2IsolationChanged = true;
+        return plain("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + isolation.r2dbcLevel().asSql())
+                .then(Mono.from(readOnly ? driver.beginTransaction(definition(null, true)) : driver.beginTransaction()));
     }
 
     static InvalidTransactionStateException endedInside() {
@@ -720,6 +732,12 @@ public final class AsyncConnection {
                             broken = true;
                             return Mono.empty();
                         }))
+                        .then(Mono.defer(() -> !h2IsolationChanged || broken ? Mono.<Void>empty()
+                                : plain("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED").then()
+                                .onErrorResume(e -> {
+                                    broken = true;
+                                    return Mono.empty();
+                                })))
                         .then(Mono.defer(() -> {
                             closed = true;
                             return broken ? discard() : Mono.from(driver.close());

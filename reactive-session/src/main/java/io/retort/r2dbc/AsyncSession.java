@@ -45,6 +45,8 @@ import static io.retort.Sql.select;
  */
 public final class AsyncSession {
     private final AsyncSessionFactory factory;
+    /** The isolation of the transactions it begins; null for the engine's default. */
+    private final IsolationLevel isolation;
     private final UnitOfWork work = new UnitOfWork();
     private final SessionRules rules = new SessionRules();
     private volatile AsyncConnection connection;
@@ -59,8 +61,9 @@ public final class AsyncSession {
     /** The operation running or last run; its I/O signals go through it (see {@link OperationScope}). */
     private volatile OperationScope current;
 
-    AsyncSession(AsyncSessionFactory factory) {
+    AsyncSession(AsyncSessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
+        this.isolation = isolation;
     }
 
     // ---- registering (no I/O) ---------------------------------------------------------------
@@ -606,7 +609,7 @@ public final class AsyncSession {
             return delivered(releasing.then(factory.engine().connect()).flatMap(fresh -> {
                 // whichever comes first, BEGIN's answer or a cancel, decides who owns the connection
                 AtomicBoolean decided = new AtomicBoolean();
-                return fresh.begin()
+                return (isolation == null ? fresh.begin() : fresh.begin(isolation, false))
                         .doOnNext(tx -> {
                             if (decided.compareAndSet(false, true)) {
                                 connection = fresh;

@@ -24,7 +24,16 @@ public final class AsyncSessionFactory {
 
     /** @return a new session; close it ({@code session.close()}) when done */
     public AsyncSession open() {
-        AsyncSession s = new AsyncSession(this);
+        return open(null);
+    }
+
+    /**
+     * @param isolation the isolation level of every transaction the session begins, or {@code null} for the
+     *                  engine's default (SQLAlchemy's {@code execution_options(isolation_level=...)} per session)
+     * @return a new session; close it ({@code session.close()}) when done
+     */
+    public AsyncSession open(IsolationLevel isolation) {
+        AsyncSession s = new AsyncSession(this, isolation);
         openSessions.add(s);
         return s;
     }

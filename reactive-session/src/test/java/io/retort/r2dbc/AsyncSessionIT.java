@@ -186,7 +186,17 @@ class AsyncSessionIT {
         Flux<User> both = Flux.merge(s.<User>scalars(select(USERS).where(USERS.NAME.eq("a"))),
                 s.<User>scalars(select(USERS).where(USERS.NAME.eq("b"))));
         if (dialect == io.retort.dialect.Dialects.POSTGRES) {
-            both.as(StepVerifier::create).expectError(ConcurrentSessionUseException.class).verify(WAIT);
+            // refused, unless the first query had already answered when the second started (the R16 race test counts both)
+            List<Throwable> refused = new ArrayList<>();
+            List<User> served = both.onErrorResume(e -> {
+                refused.add(e);
+                return Flux.empty();
+            }).collectList().block(WAIT);
+            if (refused.isEmpty()) {
+                assertThat(served).hasSize(2);
+            } else {
+                assertThat(refused.get(0)).isInstanceOf(ConcurrentSessionUseException.class);
+            }
             // when the first query was still on the server, its cancel may have aborted the transaction there: then
             // the session asks for rollback() before anything else, as SQLAlchemy does (if it had answered, it need not)
             s.flush().onErrorResume(PendingRollbackException.class, e -> s.rollback())
@@ -447,5 +457,21 @@ class AsyncSessionIT {
         s.<Person>stream(select(PERSONS), 10, PERSONS.ADDRESSES.selectin()).as(StepVerifier::create)
                 .expectError(InvalidStatementException.class).verify(WAIT);
         s.rollback().then(s.close()).block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aSessionOpenedWithAnIsolationLevelBeginsItsTransactionsWithIt(Dialect dialect) {
+        start(dialect);
+        AsyncSession s = sessions.open(IsolationLevel.SERIALIZABLE);
+        s.execute(io.retort.Sql.text(io.retort.testing.TestDatabase.currentIsolationSql(dialect)))
+                .map(row -> String.valueOf(row.get(0)).toLowerCase())
+                .as(StepVerifier::create).expectNext("serializable").verifyComplete();
+        s.commit().then(s.close()).block(WAIT);
+        AsyncSession plain = sessions.open();
+        plain.execute(io.retort.Sql.text(io.retort.testing.TestDatabase.currentIsolationSql(dialect)))
+                .map(row -> String.valueOf(row.get(0)).toLowerCase())
+                .as(StepVerifier::create).expectNext("read committed").verifyComplete();
+        plain.close().block(WAIT);
     }
 }
