@@ -187,19 +187,16 @@ public final class SessionRules {
     }
 
     /**
-     * Checks, before any row is read, that streaming a table's objects needs no relationship query while the
-     * stream's result is still open: a session on a connection that runs one statement at a time (R2DBC) cannot
-     * run one then. Many-to-one parents and selectin or joined collections are refused; lazy collections raise
-     * when touched.
+     * Checks that a table's objects can be streamed in batches: a joined collection would multiply the rows of a
+     * batch, so it is refused (selectin loads per batch instead).
      *
-     * @param table   the streamed objects' table
+     * @param table   the streamed table
      * @param options the stream's loader options
-     * @throws InvalidStatementException naming the relationship and what to do instead
+     * @return whether a batch plans relationship loads (a many-to-one, or a selectin collection)
+     * @throws InvalidStatementException naming the joined relationship
      */
-    public static void requireStreamable(EntityTable<?> table, List<LoaderOption> options) {
-        if (!table.manyToOnes().isEmpty()) {
-            throw notStreamable(table, table.manyToOnes().get(0).toString(), "it loads its parent with each batch");
-        }
+    public static boolean requireStreamable(EntityTable<?> table, List<LoaderOption> options) {
+        boolean loads = !table.manyToOnes().isEmpty();
         List<Relationship> collections = new java.util.ArrayList<>(table.oneToManys());
         collections.addAll(table.manyToManys());
         for (Relationship r : collections) {
@@ -209,16 +206,17 @@ public final class SessionRules {
                     strategy = o.strategy();
                 }
             }
-            if (strategy == LoadStrategy.SELECTIN || strategy == LoadStrategy.JOINED) {
-                throw notStreamable(table, r.toString(), "its loader option is " + strategy.name().toLowerCase());
+            if (strategy == LoadStrategy.JOINED) {
+                throw notStreamable(table, r.toString(), "its loader option is joined, which repeats each row per child");
             }
+            loads |= strategy == LoadStrategy.SELECTIN;
         }
+        return loads;
     }
 
     private static InvalidStatementException notStreamable(EntityTable<?> table, String relationship, String why) {
         return new InvalidStatementException("Cannot stream " + table.entityType().getSimpleName() + " objects with ["
-                + relationship + "]: " + why + ", and no other statement can run on the session's connection while the "
-                + "stream's result is open. Stream with raise() for that relationship and load it afterwards "
-                + "(session.fetch(entity, relationship)), or read pages with scalars(query.limit(n).offset(m), ...)");
+                + relationship + "]: " + why + ". Stream with " + relationship + ".selectin() (one IN query per batch) or "
+                + "raise(), or read pages with scalars(query.limit(n).offset(m), ...)");
     }
 }

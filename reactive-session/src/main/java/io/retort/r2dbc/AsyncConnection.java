@@ -45,6 +45,7 @@ import java.util.function.Function;
  */
 public final class AsyncConnection {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncConnection.class);
+    private static final AtomicLong CURSORS = new AtomicLong();
 
     private final AsyncEngine engine;
     private final io.r2dbc.spi.Connection driver;
@@ -186,6 +187,35 @@ public final class AsyncConnection {
             Flux<Long> counts = exchange(compiled.sql(), List.of(), rows, List.of(), null)
                     .filter(o -> o instanceof Long).cast(Long.class);
             return inTransaction() ? counts : inTransaction(c -> counts);
+        });
+    }
+
+    /**
+     * Reads a query in batches of {@code batchSize} rows such that other statements may run on this connection
+     * between two batches, which an open R2DBC result does not allow. On PostgreSQL it declares a server-side cursor
+     * and FETCHes from it (inside the open transaction, which it needs); H2 keeps a result in memory apart from its
+     * session, so its result is simply read in batches. A batch is read when the subscriber asks for it.
+     *
+     * @param statement a query
+     * @param batchSize rows per batch, at least 1
+     * @return the batches, none of them empty
+     */
+    Flux<List<Row>> readInBatches(Statement statement, int batchSize) {
+        if (engine.dialect() != Dialects.POSTGRES) {
+            return execute(statement).buffer(batchSize);
+        }
+        return Flux.defer(() -> {
+            Compiler compiler = engine.compiler();
+            CompiledStatement compiled = compiler.compile(statement);
+            List<BoundValue> values = compiler.bind(compiled, statement);
+            String cursor = "retort_cursor_" + CURSORS.incrementAndGet();
+            Mono<Void> declare = exchange("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + compiled.sql(), values,
+                    List.of(values), List.of(), null).then();
+            Mono<List<Row>> fetch = Flux.defer(() -> exchange("FETCH FORWARD " + batchSize + " FROM " + cursor, List.of(),
+                    List.of(List.of()), compiled.resultColumns(), null)).ofType(Row.class).collectList();
+            return declare.thenMany(fetch.repeat().takeUntil(batch -> batch.size() < batchSize))
+                    .filter(batch -> !batch.isEmpty())
+                    .concatWith(Flux.defer(() -> executeSql("CLOSE " + cursor)).then(Mono.empty()));
         });
     }
 

@@ -231,16 +231,17 @@ public final class AsyncSession {
      * the subscriber asks, {@code batchSize} at a time, and objects of earlier batches that have no changes leave
      * the identity map, so memory stays bounded (at most two batches are held). Changed objects stay until flushed.
      *
-     * <p>No relationship is loaded while the result streams, because R2DBC runs one statement at a time on the
-     * session's connection: a table with a many-to-one, or a selectin/joined collection, is refused before any
-     * row is read ({@link io.retort.exception.InvalidStatementException} naming the relationship); lazy collections
-     * of streamed objects raise {@link LazyLoadInReactiveContextException} when touched. Load them after the stream
-     * with {@link #fetch}. The session is busy until the stream ends: other operations started meanwhile fail with
+     * <p>Relationships load per batch, without N+1: parents of many-to-ones and selectin collections with one
+     * {@code IN (...)} query each per batch. R2DBC runs one statement at a time on a connection, so such a stream
+     * reads its rows through a server-side cursor on PostgreSQL ({@code DECLARE}/{@code FETCH}), freeing the
+     * connection between batches. A joined collection is refused before any row is read
+     * ({@link io.retort.exception.InvalidStatementException} naming it); lazy collections of streamed objects raise
+     * {@link LazyLoadInReactiveContextException} when touched: load them with {@link #fetch}. The session is busy until the stream ends: other operations started meanwhile fail with
      * {@code ConcurrentSessionUseException}. Cancelling the stream once rows arrive keeps the transaction.
      *
      * @param query     a query starting with every column of one entity table
      * @param batchSize rows read and objects loaded per batch, at least 1
-     * @param options   loader options; only {@code raise()} and {@code lazy()} are accepted for collections
+     * @param options   loader options; {@code joined()} is refused for collections
      * @param <E>       the entity class
      * @return the entities, in row order
      * @throws IllegalArgumentException when {@code batchSize} is less than 1
@@ -254,10 +255,13 @@ public final class AsyncSession {
         List<LoaderOption> loaders = List.of(options);
         return guardedFlux("stream", () -> {
             EntityTable<E> table = (EntityTable<E>) SessionRules.entityTableOf(query);
-            SessionRules.requireStreamable(table, loaders);
+            boolean loads = SessionRules.requireStreamable(table, loaders);
             return flushNow().then(connection()).flatMapMany(c -> {
                 List<E> previous = new ArrayList<>();
-                return tracked(c.execute(query)).buffer(batchSize).concatMap(rows -> Flux.defer(() -> {
+                // with relationship loads between batches, the result must not stay open on the connection
+                Flux<List<Row>> batches = loads ? tracked(c.readInBatches(query, batchSize))
+                        : tracked(c.execute(query)).buffer(batchSize);
+                return batches.concatMap(rows -> Flux.defer(() -> {
                     for (E p : previous) {
                         work.expungeIfClean(p);
                     }
@@ -265,11 +269,9 @@ public final class AsyncSession {
                     for (Row row : rows) {
                         previous.add(work.load(table, SessionRules.entityValues(table, row.values())));
                     }
-                    if (!work.afterLoad(table, previous, loaders, this::refuseLazyLoad).isEmpty()) {
-                        return Flux.error(new IllegalStateException("stream(...) planned a relationship load although "
-                                + "requireStreamable allowed the table; this is a bug in Retort"));
-                    }
-                    return Flux.fromIterable(new ArrayList<>(previous));
+                    List<E> batch = new ArrayList<>(previous);
+                    return runLoads(c, work.afterLoad(table, batch, loaders, this::refuseLazyLoad))
+                            .thenMany(Flux.fromIterable(batch));
                 }), 1);
             });
         });

@@ -450,12 +450,52 @@ class AsyncSessionIT {
 
         s.<Person>stream(select(PERSONS), 10).as(StepVerifier::create)
                 .verifyComplete();
-        s.<Address>stream(select(ADDRESSES), 10).as(StepVerifier::create)
+        s.<Person>stream(select(PERSONS), 10, PERSONS.ADDRESSES.joined()).as(StepVerifier::create)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidStatementException.class)
-                        .hasMessageContaining("Address.person").hasMessageContaining("session.fetch"))
+                        .hasMessageContaining("addresses").hasMessageContaining("selectin()"))
                 .verify(WAIT);
-        s.<Person>stream(select(PERSONS), 10, PERSONS.ADDRESSES.selectin()).as(StepVerifier::create)
-                .expectError(InvalidStatementException.class).verify(WAIT);
+        s.rollback().then(s.close()).block(WAIT);
+    }
+
+    /**
+     * Streaming with relationships: each batch loads the parents of its many-to-one and its selectin collections with
+     * one IN query each, between two batches (a server-side cursor on PostgreSQL keeps the connection free), so 45
+     * addresses in batches of 10 take 1 + 5 x 1 statements for the parents, not 45.
+     */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void streamingLoadsRelationshipsPerBatchWithoutNPlusOne(Dialect dialect) {
+        start(dialect);
+        AsyncSession setup = sessions.open();
+        for (int p = 0; p < 15; p++) {
+            Person person = new Person("p" + p);
+            for (int a = 0; a < 3; a++) {
+                person.getAddresses().add(new Address("p" + p + "." + a + "@example.com"));
+            }
+            setup.add(person);
+        }
+        setup.commit().then(setup.close()).block(WAIT);
+
+        AsyncSession s = sessions.open();
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (AutoCloseable listening = engine.addStatementListener((sql, n, nanos, failed) -> statements.add(sql))) {
+            List<String> owners = s.<Address>stream(select(ADDRESSES).orderBy(ADDRESSES.ID), 10)
+                    .map(address -> address.getEmail().substring(0, address.getEmail().indexOf('.')) + "=" + address.getPerson().getName())
+                    .collectList().block(WAIT);
+            assertThat(owners).hasSize(45).allSatisfy(pair -> assertThat(pair.split("=")[0]).isEqualTo(pair.split("=")[1]));
+            long parentQueries = statements.stream().filter(sql -> sql.contains("FROM orm_persons")).count();
+            assertThat(parentQueries).as("one parent query per batch of 10: " + statements).isEqualTo(5);
+
+            statements.clear();
+            List<Integer> sizes = s.<Person>stream(select(PERSONS).orderBy(PERSONS.ID), 4, PERSONS.ADDRESSES.selectin())
+                    .map(person -> person.getAddresses().size())
+                    .collectList().block(WAIT);
+            assertThat(sizes).hasSize(15).containsOnly(3);
+            long childQueries = statements.stream().filter(sql -> sql.contains("FROM orm_addresses")).count();
+            assertThat(childQueries).as("one children query per batch of 4: " + statements).isEqualTo(4);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         s.rollback().then(s.close()).block(WAIT);
     }
 
