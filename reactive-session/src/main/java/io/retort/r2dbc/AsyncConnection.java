@@ -54,13 +54,9 @@ public final class AsyncConnection {
     private volatile boolean broken;
     private volatile Mono<Void> pendingCancel = Mono.empty();
     private Mono<Void> closing;
-    /** Orders "start cleaning up" against "send the next command", see {@link #gated}. */
-    private final Object gate = new Object();
-    private boolean cleaning;
-    private int inDriver;
-    private boolean cancelsClosed;
+    /** Orders "start cleaning up" against "send the next command". */
+    private final CommandGate gate = new CommandGate();
     private volatile boolean h2IsolationChanged;
-    private final List<Runnable> quiesced = new ArrayList<>();
 
     AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver) {
         this.engine = engine;
@@ -255,7 +251,7 @@ public final class AsyncConnection {
             AtomicLong seen = new AtomicLong();
             AtomicReference<String> outcome = new AtomicReference<>();
             AtomicReference<ResultShape> shape = new AtomicReference<>();
-            Flux<Object> items = Flux.from(gated(st.execute()))
+            Flux<Object> items = Flux.from(gate.gated(st.execute()))
                     .concatMap(result -> segments(result, columns, shape))
                     .doOnNext(o -> seen.incrementAndGet())
                     .doOnCancel(() -> {
@@ -295,118 +291,6 @@ public final class AsyncConnection {
                     (x, e) -> plain("SET QUERY_TIMEOUT 0"), x -> plain("SET QUERY_TIMEOUT 0"));
         }
         return run;
-    }
-
-    /**
-     * Sends a command only if cleanup has not started. A cancelled chain may still be about to subscribe to its
-     * next command, or to ask a running one for more rows, on another thread while the cancellation handler rolls
-     * back; without this, that command would run after the rollback, in auto-commit, on a connection already back
-     * in the pool. Every call into the command (subscribe, request, cancel) is counted, and cleanup waits
-     * ({@link #quiesce()}) until none is in progress: r2dbc-h2 does its work inside those calls, on the caller's
-     * thread, and two threads in one H2 session would block on its lock. After cleanup started, a new command
-     * fails, and requests and cancels of running ones are dropped: the rollback and close end them. No foreign
-     * code runs under the lock.
-     */
-    private <T> Publisher<T> gated(Publisher<T> command) {
-        return subscriber -> {
-            if (!enterDriver()) {
-                reactor.core.publisher.Operators.error(subscriber, new ResourceClosedException(
-                        "This connection is being closed (its subscriber cancelled or failed); no more statements run on it"));
-                return;
-            }
-            try {
-                command.subscribe(new reactor.core.CoreSubscriber<T>() {
-                    @Override
-                    public reactor.util.context.Context currentContext() {
-                        return subscriber instanceof reactor.core.CoreSubscriber<?> core ? core.currentContext()
-                                : reactor.util.context.Context.empty();
-                    }
-
-                    @Override
-                    public void onSubscribe(org.reactivestreams.Subscription s) {
-                        subscriber.onSubscribe(new org.reactivestreams.Subscription() {
-                            @Override
-                            public void request(long n) {
-                                if (enterDriver()) {
-                                    try {
-                                        s.request(n);
-                                    } finally {
-                                        leaveDriver();
-                                    }
-                                }
-                            }
-
-                            @Override
-                            public void cancel() {
-                                if (enterDriver()) {
-                                    try {
-                                        s.cancel();
-                                    } finally {
-                                        leaveDriver();
-                                    }
-                                }
-                            }
-                        });
-                    }
-
-                    @Override
-                    public void onNext(T t) {
-                        subscriber.onNext(t);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        subscriber.onError(t);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        subscriber.onComplete();
-                    }
-                });
-            } finally {
-                leaveDriver();
-            }
-        };
-    }
-
-    private boolean enterDriver() {
-        synchronized (gate) {
-            if (cleaning) {
-                return false;
-            }
-            inDriver++;
-            return true;
-        }
-    }
-
-    private void leaveDriver() {
-        List<Runnable> ready = List.of();
-        synchronized (gate) {
-            inDriver--;
-            if (inDriver == 0 && !quiesced.isEmpty()) {
-                ready = new ArrayList<>(quiesced);
-                quiesced.clear();
-            }
-        }
-        ready.forEach(Runnable::run);
-    }
-
-    /** Closes the gate; completes once no command is still being handed to the driver. */
-    private Mono<Void> quiesce() {
-        return Mono.create(sink -> {
-            boolean now;
-            synchronized (gate) {
-                cleaning = true;
-                now = inDriver == 0;
-                if (!now) {
-                    quiesced.add(sink::success);
-                }
-            }
-            if (now) {
-                sink.success();
-            }
-        });
     }
 
     /**
@@ -467,20 +351,17 @@ public final class AsyncConnection {
                 .doOnError(e -> LOG.debug("Could not send a cancel request to the server", e))
                 .onErrorResume(e -> Mono.empty())
                 .cache();
-        synchronized (gate) {
-            if (cancelsClosed) {
-                // the cleanup already ordered its ROLLBACK after the statement; a cancel request sent now could reach
-                // the backend after the connection went back to the pool and stop someone else's statement
-                return;
-            }
+        boolean sending = gate.ifCancelsOpen(() -> {
             // PostgreSQL acts on a CancelRequest asynchronously: one that arrives late would cancel whatever the
             // backend runs then, possibly the next borrower's statement. A connection sent one is never pooled again.
             if (engine.dialect() == Dialects.POSTGRES) {
                 broken = true;
             }
             pendingCancel = cancel;
+        });
+        if (sending) {
+            cancel.subscribe();
         }
-        cancel.subscribe();
     }
 
     private Mono<Row> one(Flux<Row> rows, Statement statement) {
@@ -537,7 +418,7 @@ public final class AsyncConnection {
                     : engine.dialect() == Dialects.H2 && isolation != null ? h2Begin(isolation, readOnly)
                     : driver.beginTransaction(definition(isolation, readOnly));
             String what = "BEGIN" + (isolation == null ? "" : " ISOLATION " + isolation) + (readOnly ? " READ ONLY" : "");
-            return Mono.from(gated(begin))
+            return Mono.from(gate.gated(begin))
                     .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
@@ -566,7 +447,7 @@ public final class AsyncConnection {
             String what = "SAVEPOINT " + tx.savepoint();
             Publisher<Void> create = engine.dialect() == Dialects.POSTGRES
                     ? plain("SAVEPOINT " + tx.savepoint()).then() : driver.createSavepoint(tx.savepoint());
-            return Mono.from(gated(create))
+            return Mono.from(gate.gated(create))
                     .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
@@ -745,16 +626,12 @@ public final class AsyncConnection {
         Mono<Void> run;
         synchronized (transactions) {
             if (closing == null) {
-                synchronized (gate) {
-                    // at once, not at subscription: no statement may slip in between close() and its rollback
-                    cleaning = true;
-                }
+                // at once, not at subscription: no statement may slip in between close() and its rollback
+                gate.close();
                 AtomicReference<Throwable> failure = new AtomicReference<>();
-                closing = quiesce()
+                closing = gate.quiesce()
                         .then(Mono.defer(() -> {
-                            synchronized (gate) {
-                                cancelsClosed = true;
-                            }
+                            gate.closeCancels();
                             return pendingCancel;
                         }))
                         .then(rollbackAll().onErrorResume(e -> {
