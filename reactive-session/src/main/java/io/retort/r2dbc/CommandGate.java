@@ -17,8 +17,9 @@ import java.util.List;
  * handler rolls back; without the gate that command would run after the rollback, in auto-commit, on a connection
  * already back in the pool. Every call into a gated command (subscribe, request, cancel) is counted, and cleanup
  * waits ({@link #quiesce()}) until none is in progress: r2dbc-h2 does its work inside those calls, on the caller's
- * thread, and two threads in one H2 session would block on its lock. Once closed, a new command fails, and requests
- * and cancels of running ones are dropped: the rollback and close end them. No driver code runs under the lock.
+ * thread, and two threads in one H2 session would block on its lock. Once closed, a new command fails and requests
+ * of running ones are dropped (the rollback and close end them); cancels still pass, so the driver frees what it
+ * buffered. No driver code runs under the lock.
  */
 final class CommandGate {
     private boolean closed;
@@ -136,10 +137,12 @@ final class CommandGate {
 
                 @Override
                 public void cancel() {
-                    if (enter()) {
-                        try {
-                            s.cancel();
-                        } finally {
+                    // always forwarded: r2dbc-postgresql frees the rows it buffered (Netty buffers) only on a cancel
+                    boolean counted = enter();
+                    try {
+                        s.cancel();
+                    } finally {
+                        if (counted) {
                             leave();
                         }
                     }
