@@ -374,7 +374,7 @@ public final class AsyncSession {
     /** Counts a statement as awaiting the server from subscription until its first signal. */
     private <T> Flux<T> tracked(Flux<T> statement) {
         return Flux.defer(() -> {
-            java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicBoolean waiting = new AtomicBoolean(true);
             Runnable answered = () -> {
                 if (waiting.compareAndSet(true, false)) {
                     awaitingServer.decrementAndGet();
@@ -447,10 +447,7 @@ public final class AsyncSession {
      * @return completion
      */
     public Mono<Void> rollback() {
-        return guarded("rollback", () -> Mono.fromRunnable(() -> {
-            work.rolledBack();
-            rules.rolledBack();
-        }).then(release()));
+        return guarded("rollback", () -> Mono.defer(this::rolledBack));
     }
 
     /**
@@ -460,24 +457,21 @@ public final class AsyncSession {
      */
     private Mono<Void> rollBackInterrupted() {
         return Mono.defer(() -> {
-            AtomicBoolean done = new AtomicBoolean();
-            Runnable finished = () -> {
-                if (done.compareAndSet(false, true)) {
-                    rollingBack.decrementAndGet();
-                }
-            };
             rollingBack.incrementAndGet();
-            Mono<Void> run = previousSettled().then(Mono.defer(() -> {
-                if (rules.isClosed()) {
-                    return releasing;
-                }
-                work.rolledBack();
-                rules.rolledBack();
-                return release();
-            })).doOnTerminate(finished).doOnCancel(finished).cache();
+            Mono<Void> run = previousSettled()
+                    .then(Mono.defer(() -> rules.isClosed() ? releasing : rolledBack()))
+                    .doOnTerminate(rollingBack::decrementAndGet)
+                    .cache();
             background = run.onErrorResume(e -> Mono.empty());
             return run;
         });
+    }
+
+    /** Forgets what is not committed (SQLAlchemy's rollback rules for the identity map), then releases. */
+    private Mono<Void> rolledBack() {
+        work.rolledBack();
+        rules.rolledBack();
+        return release();
     }
 
     /** @return completion once what is not committed is rolled back and the connection released */
@@ -647,53 +641,67 @@ public final class AsyncSession {
 
     private <T> Mono<T> guarded(String operation, Supplier<Mono<T>> body) {
         return idle().then(Mono.deferContextual(context -> {
-            SessionRules.Operation op = rules.enter(operation);
-            OperationScope scope = new OperationScope(() -> rules.exit(op));
-            if (!admitted(context, scope)) {
-                scope.end();
-                return Mono.error(abandoned(operation));
-            }
-            current = scope;
+            Running running = start(operation, context);
             try {
-                AtomicBoolean awaitingAtCancel = new AtomicBoolean();
                 // ended before the result travels downstream, so the caller may start the next operation at once
-                return body.get().doOnSuccess(v -> scope.end()).doOnError(e -> scope.end())
-                        .doOnCancel(() -> awaitingAtCancel.set(awaitingServer.get() > 0))
-                        .doFinally(signal -> {
-                            if (signal == SignalType.CANCEL) {
-                                cancelled(op, scope, awaitingAtCancel.get());
-                            }
-                        });
+                return body.get().doOnSuccess(v -> running.scope.end()).doOnError(e -> running.scope.end())
+                        .doOnCancel(running::cancelling).doFinally(running::finished);
             } catch (RuntimeException e) {
-                scope.end();
-                return Mono.error(e);
+                running.scope.end();
+                throw e;
             }
         }));
     }
 
     private <T> Flux<T> guardedFlux(String operation, Supplier<Flux<T>> body) {
         return idle().thenMany(Flux.deferContextual(context -> {
-            SessionRules.Operation op = rules.enter(operation);
-            OperationScope scope = new OperationScope(() -> rules.exit(op));
-            if (!admitted(context, scope)) {
-                scope.end();
-                return Flux.error(abandoned(operation));
-            }
-            current = scope;
+            Running running = start(operation, context);
             try {
-                AtomicBoolean awaitingAtCancel = new AtomicBoolean();
-                return body.get().doOnComplete(scope::end).doOnError(e -> scope.end())
-                        .doOnCancel(() -> awaitingAtCancel.set(awaitingServer.get() > 0))
-                        .doFinally(signal -> {
-                            if (signal == SignalType.CANCEL) {
-                                cancelled(op, scope, awaitingAtCancel.get());
-                            }
-                        });
+                return body.get().doOnComplete(running.scope::end).doOnError(e -> running.scope.end())
+                        .doOnCancel(running::cancelling).doFinally(running::finished);
             } catch (RuntimeException e) {
-                scope.end();
-                return Flux.error(e);
+                running.scope.end();
+                throw e;
             }
         }));
+    }
+
+    /**
+     * Starts an operation: takes the session's operation guard and makes the operation's scope, or refuses the
+     * operation when the inTransaction block it belongs to was already abandoned.
+     */
+    private Running start(String operation, reactor.util.context.ContextView context) {
+        SessionRules.Operation op = rules.enter(operation);
+        OperationScope scope = new OperationScope(() -> rules.exit(op));
+        if (!admitted(context, scope)) {
+            scope.end();
+            throw abandoned(operation);
+        }
+        current = scope;
+        return new Running(op, scope);
+    }
+
+    /** One started operation, for its cancellation handlers. */
+    private final class Running {
+        final SessionRules.Operation op;
+        final OperationScope scope;
+        /** Whether a statement was still awaiting the server when the cancel arrived (read before it travels up). */
+        private volatile boolean awaitingAtCancel;
+
+        Running(SessionRules.Operation op, OperationScope scope) {
+            this.op = op;
+            this.scope = scope;
+        }
+
+        void cancelling() {
+            awaitingAtCancel = awaitingServer.get() > 0;
+        }
+
+        void finished(SignalType signal) {
+            if (signal == SignalType.CANCEL) {
+                cancelled(op, scope, awaitingAtCancel);
+            }
+        }
     }
 
     private static boolean admitted(reactor.util.context.ContextView context, OperationScope scope) {
