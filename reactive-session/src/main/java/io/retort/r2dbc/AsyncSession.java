@@ -602,17 +602,12 @@ public final class AsyncSession {
             if (c != null) {
                 return Mono.just(c);
             }
+            OperationScope scope = current;
             return delivered(releasing.then(factory.engine().connect()).flatMap(fresh -> {
                 // whichever comes first, BEGIN's answer or a cancel, decides who owns the connection
                 AtomicBoolean decided = new AtomicBoolean();
                 return (isolation == null ? fresh.begin() : fresh.begin(isolation, false))
-                        .doOnNext(tx -> {
-                            if (decided.compareAndSet(false, true)) {
-                                connection = fresh;
-                                transaction = tx;
-                            }
-                        })
-                        .thenReturn(fresh)
+                        .map(tx -> decided.compareAndSet(false, true) ? adopt(fresh, tx, scope) : fresh)
                         .onErrorResume(e -> fresh.close().then(Mono.error(e)))
                         // cancelled while BEGIN was on its way: the connection is not the session's, give it back
                         .doOnCancel(() -> {
@@ -624,12 +619,37 @@ public final class AsyncSession {
         });
     }
 
+    /**
+     * Makes a freshly begun connection the session's, unless the session was closed or the operation that asked for
+     * it was cancelled meanwhile, or another operation's connection got there first: then it goes back at once, so
+     * that a BEGIN answered late cannot leave a connection nobody will release.
+     *
+     * @return the session's connection
+     */
+    private AsyncConnection adopt(AsyncConnection fresh, AsyncTransaction tx, OperationScope askedBy) {
+        AsyncConnection owned;
+        synchronized (this) {
+            boolean wanted = !rules.isClosed() && (askedBy == null || !askedBy.isCancelled());
+            if (wanted && connection == null) {
+                connection = fresh;
+                transaction = tx;
+                return fresh;
+            }
+            owned = connection;
+        }
+        fresh.closeQuietly().subscribe();
+        return owned != null ? owned : fresh;
+    }
+
     /** Rolls back whatever is open and returns the connection to the pool. */
     private Mono<Void> release() {
         return Mono.defer(() -> {
-            AsyncConnection c = connection;
-            connection = null;
-            transaction = null;
+            AsyncConnection c;
+            synchronized (this) {
+                c = connection;
+                connection = null;
+                transaction = null;
+            }
             if (c == null) {
                 return releasing;
             }
@@ -737,12 +757,17 @@ public final class AsyncSession {
         // a stale operation (its block already abandoned and rolled back, a newer one running) leaves the session alone
         if (statementWasAwaitingServer && connection != null && current == scope) {
             rules.interrupted(op);
-            AsyncConnection c = connection;
-            connection = null;
-            transaction = null;
-            Mono<Void> closing = c.closeQuietly().cache();
-            releasing = closing;
-            closing.subscribe();
+            AsyncConnection c;
+            synchronized (this) {
+                c = connection;
+                connection = null;
+                transaction = null;
+            }
+            if (c != null) {
+                Mono<Void> closing = c.closeQuietly().cache();
+                releasing = closing;
+                closing.subscribe();
+            }
         }
         scope.cancel();
     }

@@ -58,6 +58,11 @@ final class OperationScope {
         finish();
     }
 
+    /** @return whether its subscriber cancelled it (its block was abandoned, or the subscriber gave up) */
+    synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
     /** @return whether it completed, failed, or was cancelled and has settled */
     synchronized boolean isEnded() {
         return ended;
