@@ -101,7 +101,7 @@ public final class Connection implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             engine.log().statement(compiled.sql(), values, System.nanoTime() - start, "failed: " + e.getSQLState());
-            throw JdbcErrors.translate(e, compiled.sql(), values);
+            throw JdbcErrors.translate(engine.dialect(), e, compiled.sql(), values);
         }
     }
 
@@ -184,7 +184,7 @@ public final class Connection implements AutoCloseable {
                     ps.executeBatch();
                 }
             } catch (SQLException e) {
-                throw JdbcErrors.translate(e, sql, row);
+                throw JdbcErrors.translate(engine.dialect(), e, sql, row);
             }
             engine.log().statement(sql, List.of(), System.nanoTime() - start, total + " rows in batches of " + BATCH_SIZE);
             return total;
@@ -221,7 +221,7 @@ public final class Connection implements AutoCloseable {
             streams.add(stream);
             return stream;
         } catch (SQLException e) {
-            RuntimeException failure = JdbcErrors.translate(e, compiled.sql(), values);
+            RuntimeException failure = JdbcErrors.translate(engine.dialect(), e, compiled.sql(), values);
             closeQuietly(ps, failure);
             if (own != null) {
                 try {
@@ -275,7 +275,7 @@ public final class Connection implements AutoCloseable {
             }
             jdbc.setAutoCommit(false);
         } catch (SQLException e) {
-            throw JdbcErrors.translate(e, "BEGIN", List.of());
+            throw JdbcErrors.translate(engine.dialect(), e, "BEGIN", List.of());
         }
         Transaction tx = new Transaction(this, null, 0);
         transactions.push(tx);
@@ -302,7 +302,7 @@ public final class Connection implements AutoCloseable {
             engine.log().event("SAVEPOINT retort_sp_" + depth);
             return tx;
         } catch (SQLException e) {
-            throw JdbcErrors.translate(e, "SAVEPOINT retort_sp_" + depth, List.of());
+            throw JdbcErrors.translate(engine.dialect(), e, "SAVEPOINT retort_sp_" + depth, List.of());
         }
     }
 
@@ -371,7 +371,7 @@ public final class Connection implements AutoCloseable {
                 engine.log().event(commit ? "COMMIT" : "ROLLBACK");
             }
         } catch (SQLException e) {
-            RuntimeException failure = JdbcErrors.translate(e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            RuntimeException failure = JdbcErrors.translate(engine.dialect(), e, commit ? "COMMIT" : "ROLLBACK", List.of());
             if (!tx.isNested()) {
                 transactions.clear();
             } else {
@@ -417,7 +417,7 @@ public final class Connection implements AutoCloseable {
             engine.log().statement(sql, List.of(), System.nanoTime() - start, "batch of " + rows.size());
             return counts;
         } catch (SQLException e) {
-            throw JdbcErrors.translate(e, sql, List.of());
+            throw JdbcErrors.translate(engine.dialect(), e, sql, List.of());
         }
     }
 
@@ -484,7 +484,7 @@ public final class Connection implements AutoCloseable {
                 try (java.sql.Statement st = jdbc.createStatement()) {
                     st.execute(reset);
                 } catch (SQLException e) {
-                    failure = add(failure, JdbcErrors.translate(e, reset, List.of()));
+                    failure = add(failure, JdbcErrors.translate(engine.dialect(), e, reset, List.of()));
                 }
             }
         } finally {
@@ -492,7 +492,7 @@ public final class Connection implements AutoCloseable {
             try {
                 jdbc.close();
             } catch (SQLException e) {
-                failure = add(failure, JdbcErrors.translate(e, "close", List.of()));
+                failure = add(failure, JdbcErrors.translate(engine.dialect(), e, "close", List.of()));
             }
         }
         if (failure != null) {

@@ -99,12 +99,8 @@ public final class Engine implements AutoCloseable {
         if (options.isolation() != null) {
             config.setTransactionIsolation("TRANSACTION_" + options.isolation().name());
         }
-        if (url.dialect() == io.retort.dialect.Dialects.POSTGRES) {
-            config.addDataSourceProperty("ApplicationName", options.applicationName());
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // keep row values out of exception messages (pgjdbc quotes them in "Detail:")
-            config.addDataSourceProperty("logServerErrorDetail", "false");
-        }
+        io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(url.dialect()).driverProperties(options.applicationName())
+                .forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
         return config;
     }
@@ -127,7 +123,7 @@ public final class Engine implements AutoCloseable {
             if (closed) {
                 throw new ResourceClosedException("This engine is closed", e);
             }
-            throw JdbcErrors.translate(e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+            throw JdbcErrors.translate(url.dialect(), e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
         }
     }
 

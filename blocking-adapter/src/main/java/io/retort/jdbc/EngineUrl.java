@@ -1,16 +1,16 @@
 package io.retort.jdbc;
 
 import io.retort.compile.Dialect;
-import io.retort.dialect.Dialects;
 import io.retort.engine.DatabaseUrl;
 import io.retort.exception.InvalidConfigException;
+import io.retort.jdbc.profile.JdbcDriverProfiles;
 
 import java.util.Objects;
 
 /**
  * A database address as a user writes it, resolved to a JDBC URL, credentials and a dialect.
- * Accepts {@code h2:mem:name}, {@code h2:file:path}, {@code postgresql://user:pass@host:port/db} and any
- * {@code jdbc:h2:...} or {@code jdbc:postgresql:...} URL.
+ * Accepts Retort's short forms ({@code h2:mem:name}, {@code h2:file:path},
+ * {@code postgresql://user:pass@host:port/db}) and the {@code jdbc:} URL of every registered dialect.
  *
  * @param jdbcUrl  the JDBC URL
  * @param user     the user, or {@code null}
@@ -26,24 +26,13 @@ public record EngineUrl(String jdbcUrl, String user, String password, Dialect di
      */
     public static EngineUrl parse(String url) {
         Objects.requireNonNull(url, "url");
-        if (DatabaseUrl.isShortForm(url)) {
-            DatabaseUrl u = DatabaseUrl.parse(url);
-            if (u.dialect() == Dialects.H2) {
-                return new EngineUrl("jdbc:h2:" + u.h2Target(), null, null, Dialects.H2);
-            }
-            String path = "/" + u.database();
-            String query = u.query().isEmpty() ? "" : "?" + u.query();
-            return new EngineUrl("jdbc:postgresql://" + u.host() + ":" + u.port() + path + query, u.user(), u.password(),
-                    Dialects.POSTGRES);
-        }
-        if (url.startsWith("jdbc:h2:")) {
-            return new EngineUrl(url, null, null, Dialects.H2);
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new EngineUrl(url, null, null, Dialects.POSTGRES);
-        }
-        throw new InvalidConfigException("Cannot use database URL [" + redact(url) + "]: Retort understands "
-                + DatabaseUrl.SHORT_FORMS + " and jdbc:h2:/jdbc:postgresql: URLs");
+        DatabaseUrl u = DatabaseUrl.parse(url);
+        return switch (u.form()) {
+            case SHORT -> new EngineUrl(JdbcDriverProfiles.forDialect(u.dialect()).jdbcUrl(u), u.user(), u.password(), u.dialect());
+            case JDBC -> new EngineUrl(url, null, null, u.dialect());
+            case R2DBC -> throw new InvalidConfigException("Cannot use database URL [" + u.shown() + "] for the Engine: it is an "
+                    + "R2DBC URL; give the Engine a jdbc: URL or one of " + DatabaseUrl.SHORT_FORMS + ", or use the AsyncEngine");
+        };
     }
 
     /**

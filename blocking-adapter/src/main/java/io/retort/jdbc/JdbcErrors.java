@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.compile.Dialect;
 import io.retort.compile.BoundValue;
 import io.retort.compile.ValueDescriptions;
 import io.retort.exception.DriverMessages;
@@ -17,9 +18,10 @@ final class JdbcErrors {
     private JdbcErrors() {
     }
 
-    static StatementException translate(SQLException e, String sql, List<BoundValue> values) {
+    static StatementException translate(Dialect dialect, SQLException e, String sql, List<BoundValue> values) {
         List<String> described = values.stream().map(v -> ValueDescriptions.describe(v.value())).toList();
-        return SqlStates.translate(sanitize(e.getMessage()), sql, described, e.getSQLState(), constraintName(e.getMessage()), e);
+        return SqlStates.translate(dialect, sanitize(e.getMessage()), sql, described, e.getSQLState(), e.getErrorCode(),
+                constraintName(e.getMessage()), e);
     }
 
     /** Keeps the first line and drops the parts where H2 and PostgreSQL quote row values. */

@@ -2,8 +2,6 @@ package io.retort.jdbc;
 
 import io.retort.compile.BoundValue;
 import io.retort.compile.Dialect;
-import io.retort.dialect.Dialects;
-import io.retort.dialect.ValueLimits;
 import io.retort.type.ArrayType;
 import io.retort.type.ConvertedType;
 import io.retort.type.DataType;
@@ -30,6 +28,11 @@ import java.util.UUID;
 final class JdbcValues {
     private final Dialect dialect;
 
+    /** @return the dialect whose values these are */
+    Dialect dialect() {
+        return dialect;
+    }
+
     JdbcValues(Dialect dialect) {
         this.dialect = dialect;
     }
@@ -41,7 +44,7 @@ final class JdbcValues {
             ps.setNull(index, sqlType(type));
             return;
         }
-        ValueLimits.check(dialect, type, value);
+        dialect.checkValue(type, value);
         switch (type.kind()) {
             case JSON -> ps.setString(index, ((Json) value).text());
             case CHAR, VARCHAR -> ps.setString(index, (String) value);
@@ -54,7 +57,7 @@ final class JdbcValues {
                 ps.setArray(index, ps.getConnection().createArrayOf(element, list.toArray()));
             }
             case DATE, TIMESTAMP, TIMESTAMP_TZ -> ps.setObject(index,
-                    dialect == Dialects.POSTGRES && value instanceof OffsetDateTime t ? ValueLimits.forPostgres(t) : value);
+                    dialect.toDatabaseValue(type, value));
             default -> ps.setObject(index, value);
         }
     }

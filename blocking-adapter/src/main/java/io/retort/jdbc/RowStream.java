@@ -107,7 +107,7 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
     }
 
     private RuntimeException failure(SQLException e) {
-        RuntimeException translated = JdbcErrors.translate(e, sql, bound);
+        RuntimeException translated = JdbcErrors.translate(values.dialect(), e, sql, bound);
         try {
             close();
         } catch (RuntimeException closeFailure) {
@@ -128,7 +128,7 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
             resultSet.close();
             statement.close();
         } catch (SQLException e) {
-            failure = JdbcErrors.translate(e, sql, bound);
+            failure = JdbcErrors.translate(values.dialect(), e, sql, bound);
         }
         try {
             if (ownTransaction != null && ownTransaction.isActive()) {

@@ -1,7 +1,7 @@
 package io.retort.jdbc;
 
 import io.retort.compile.Dialect;
-import io.retort.dialect.Dialects;
+import io.retort.testing.DatabaseUnderTest;
 import io.retort.exception.QueryTimeoutException;
 import io.retort.exception.StatementException;
 import io.retort.statement.TextStatement;
@@ -32,9 +32,7 @@ class TimeoutIT {
     }
 
     private static TextStatement slow(Dialect dialect) {
-        // H2 has no sleep(): a cross join of generated ranges keeps it busy for minutes
-        return dialect == Dialects.POSTGRES ? text("SELECT pg_sleep(10)")
-                : text("SELECT sum(a.x * b.x) FROM system_range(1, 100000) a, system_range(1, 100000) b");
+        return text(DatabaseUnderTest.of(dialect).slowQuery(10));
     }
 
     @ParameterizedTest
@@ -50,7 +48,7 @@ class TimeoutIT {
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("R12 %s: timed out after %d ms (bounds 1000..2000)%n", dialect.name(), elapsed);
             assertThat(elapsed).isGreaterThanOrEqualTo(1000).isLessThan(2000);
-            if (dialect == Dialects.POSTGRES) {
+            if (DatabaseUnderTest.of(dialect).abortsTransactionOnError()) {
                 assertThatThrownBy(() -> c.execute(text("SELECT 1")))
                         .isInstanceOf(StatementException.class)
                         .satisfies(e -> assertThat(((StatementException) e).sqlState()).isEqualTo("25P02"));
@@ -58,8 +56,7 @@ class TimeoutIT {
             tx.rollback();
             assertThat(c.execute(text("SELECT 1")).rows()).hasSize(1);
             // the timeout belonged to that statement alone: an untimed one after it runs to the end
-            assertThat(c.execute(dialect == Dialects.POSTGRES ? text("SELECT pg_sleep(1.2)")
-                    : text("SELECT sum(a.x * b.x) FROM system_range(1, 3000) a, system_range(1, 3000) b")).rows()).hasSize(1);
+            assertThat(c.execute(text(DatabaseUnderTest.of(dialect).slowQuery(1.2))).rows()).hasSize(1);
         }
         assertThat(engine.poolStats().total()).as("connection kept, not evicted").isEqualTo(1);
     }

@@ -2,6 +2,7 @@ package io.retort.jdbc;
 
 import io.retort.compile.Dialect;
 import io.retort.dialect.Dialects;
+import io.retort.testing.DatabaseUnderTest;
 import io.retort.exception.IntegrityViolationException;
 import io.retort.exception.StatementException;
 import io.retort.schema.MetaData;
@@ -123,7 +124,7 @@ class TransactionReliabilityIT {
             c.execute(insertInto(USERS).set(USERS.NAME, "a").set(USERS.EMAIL, "taken"));
             assertThatThrownBy(() -> c.execute(insertInto(USERS).set(USERS.NAME, "b").set(USERS.EMAIL, "taken")))
                     .isInstanceOf(IntegrityViolationException.class);
-            if (dialect == Dialects.POSTGRES) {
+            if (DatabaseUnderTest.of(dialect).abortsTransactionOnError()) {
                 assertThatThrownBy(() -> c.execute(select(count()).from(USERS)))
                         .isInstanceOf(StatementException.class)
                         .satisfies(e -> assertThat(((StatementException) e).sqlState()).isEqualTo("25P02"));

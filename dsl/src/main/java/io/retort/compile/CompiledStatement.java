@@ -13,12 +13,32 @@ import java.util.List;
  * @param slots          one slot per placeholder, in order
  * @param parameterCount how many parameters a statement of this shape carries
  * @param resultColumns  the expressions each returned row holds, empty when it returns no rows
+ * @param generatedKeys  the columns whose generated values the driver must hand back through its generated-keys
+ *                       interface (they are the result columns then), empty when the SQL returns its rows itself
  */
 public record CompiledStatement(String sql, List<ParameterSlot> slots, int parameterCount,
-                                List<Expression<?>> resultColumns) {
+                                List<Expression<?>> resultColumns, List<String> generatedKeys) {
     public CompiledStatement {
         slots = List.copyOf(slots);
         resultColumns = List.copyOf(resultColumns);
+        generatedKeys = List.copyOf(generatedKeys);
+    }
+
+    /**
+     * A statement whose rows, if any, come from its own SQL.
+     *
+     * @param sql            the SQL text, with placeholders
+     * @param slots          one slot per placeholder, in order
+     * @param parameterCount how many parameters a statement of this shape carries
+     * @param resultColumns  the expressions each returned row holds, empty when it returns no rows
+     */
+    public CompiledStatement(String sql, List<ParameterSlot> slots, int parameterCount, List<Expression<?>> resultColumns) {
+        this(sql, slots, parameterCount, resultColumns, List.of());
+    }
+
+    /** @return whether the driver must be asked for generated keys, which then are the statement's rows */
+    public boolean usesGeneratedKeys() {
+        return !generatedKeys.isEmpty();
     }
 
     /** @return whether running it yields rows (a query, or DML with {@code RETURNING}) */

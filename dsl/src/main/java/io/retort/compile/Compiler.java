@@ -139,7 +139,8 @@ public final class Compiler {
     private CompiledStatement render(Statement statement, RenderContext context) {
         SqlRenderer renderer = dialect.newRenderer(context);
         statement.accept(renderer);
-        return new CompiledStatement(renderer.sql(), renderer.slots(), context.parameterCount(), resultColumns(statement));
+        return new CompiledStatement(renderer.sql(), renderer.slots(), context.parameterCount(), resultColumns(statement),
+                context.generatedKeys());
     }
 
     private static List<Expression<?>> resultColumns(Statement statement) {

@@ -176,11 +176,7 @@ public final class DdlCompiler {
 
     private String addForeignKey(ForeignKey fk) {
         String add = "ALTER TABLE " + tableName(fk.table()) + " ADD " + foreignKeyClause(fk);
-        if (dialect.supports(Capability.NATIVE_ENUM_TYPE)) {
-            // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: ignore the duplicate instead
-            return "DO $$ BEGIN " + add + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
-        }
-        return add.replace(" ADD CONSTRAINT ", " ADD CONSTRAINT IF NOT EXISTS ");
+        return dialect.addConstraintIfAbsent(add);
     }
 
     private String dropForeignKeyIfTableExists(ForeignKey fk) {

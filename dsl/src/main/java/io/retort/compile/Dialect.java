@@ -4,19 +4,124 @@ import io.retort.schema.Identifiers;
 import io.retort.type.DataType;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What one database's SQL looks like: identifier quoting, type names, capabilities, and the renderer
- * that writes statements. A dialect is immutable and shared; rendering state lives in a fresh
- * {@link SqlRenderer} per compilation.
+ * Everything Retort knows about one database, in one place: its SQL (identifier quoting, type names, the
+ * renderer that writes statements), its capabilities, how new keys come back, the values it cannot store,
+ * how its errors are classified, and how its URLs are recognised. Nothing outside a dialect (and a driver
+ * profile per adapter) asks which database it talks to: it asks the dialect. A dialect is immutable and
+ * shared; rendering state lives in a fresh {@link SqlRenderer} per compilation. Dialects are registered
+ * through {@code io.retort.dialect.DialectProvider} and {@link java.util.ServiceLoader}.
  */
 public abstract class Dialect {
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** @return the dialect's name, for messages */
     public abstract String name();
+
+    /**
+     * @return a stable lower-case key, such as {@code h2} or {@code postgresql}: what driver profiles and
+     *         registries use to find each other, never shown as a product name
+     */
+    public abstract String id();
+
+    /**
+     * @return the URL schemes that name this database: in Retort's short forms ({@code h2:mem:x},
+     *         {@code postgresql://host/db}) and after {@code jdbc:} or {@code r2dbc:}
+     */
+    public abstract Set<String> urlSchemes();
+
+    /**
+     * @return the names the database gives itself in driver metadata (JDBC {@code getDatabaseProductName},
+     *         R2DBC {@code ConnectionMetadata.getDatabaseProductName}), compared ignoring case
+     */
+    public abstract Set<String> productNames();
+
+    /**
+     * @return the port a short URL without one means, or 0 for an embedded database whose short form names a
+     *         target ({@code h2:mem:name}) rather than a host
+     */
+    public int defaultPort() {
+        return 0;
+    }
+
+    /** @return the database a server's short URL without a path means, or {@code null} for the server's default */
+    public String defaultDatabase() {
+        return null;
+    }
+
+    /**
+     * Turns what follows {@code scheme:} in an embedded database's short URL into the target its drivers take.
+     *
+     * @param target for example {@code mem:test} or {@code file:./data/app}
+     * @return the driver's target, with whatever settings Retort's short form implies
+     */
+    public String embeddedTarget(String target) {
+        return target;
+    }
+
+    /**
+     * Makes {@code ALTER TABLE ... ADD CONSTRAINT name ...} do nothing when a constraint of that name exists, so
+     * that {@code createAll} can run twice. The default writes {@code ADD CONSTRAINT IF NOT EXISTS}.
+     *
+     * @param alterTableAddConstraint the plain statement
+     * @return the statement that tolerates an existing constraint
+     */
+    public String addConstraintIfAbsent(String alterTableAddConstraint) {
+        return alterTableAddConstraint.replace(" ADD CONSTRAINT ", " ADD CONSTRAINT IF NOT EXISTS ");
+    }
+
+    /** @return how the database hands back the keys it generated for inserted rows */
+    public KeyRetrieval keyRetrieval() {
+        return KeyRetrieval.RETURNING;
+    }
+
+    /** @return the SQL written for an upsert, or {@link UpsertForm#NONE} */
+    public UpsertForm upsertForm() {
+        return UpsertForm.NONE;
+    }
+
+    /** @return the longest identifier the database keeps, in UTF-8 bytes */
+    public int maxIdentifierBytes() {
+        return Identifiers.MAX_BYTES;
+    }
+
+    /**
+     * Refuses, before it is bound, a value the database would store wrongly or reject with the value quoted in
+     * its message. Both engines call this for every value they bind.
+     *
+     * @param type  the database type the value is bound as
+     * @param value the value, not {@code null}
+     * @throws io.retort.exception.InvalidValueException if the database cannot store it as given
+     */
+    public void checkValue(DataType<?> type, Object value) {
+    }
+
+    /**
+     * Adjusts a checked value to what the database stores, for both engines' drivers.
+     *
+     * @param type  the database type the value is bound as
+     * @param value the value, not {@code null}
+     * @return the value to hand to the driver
+     */
+    public Object toDatabaseValue(DataType<?> type, Object value) {
+        return value;
+    }
+
+    /**
+     * Classifies a database error. The default reads the standard SQLSTATE classes; a dialect adds its own
+     * states or vendor codes.
+     *
+     * @param sqlState   the SQLSTATE, or {@code null} when the driver gave none
+     * @param vendorCode the driver's vendor error code, or 0
+     * @return what the error means for the caller
+     */
+    public ErrorKind classify(String sqlState, int vendorCode) {
+        return ErrorKind.ofSqlState(sqlState);
+    }
 
     /**
      * @param capability a feature
@@ -80,6 +185,17 @@ public abstract class Dialect {
      */
     public String sessionResetStatement() {
         return null;
+    }
+
+    /** Two dialects are equal when they are of one class with one id: there is one dialect per database. */
+    @Override
+    public final boolean equals(Object other) {
+        return other instanceof Dialect d && d.getClass() == getClass() && d.id().equals(id());
+    }
+
+    @Override
+    public final int hashCode() {
+        return Objects.hash(getClass(), id());
     }
 
     @Override

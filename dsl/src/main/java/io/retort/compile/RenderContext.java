@@ -20,6 +20,7 @@ public final class RenderContext {
     private final int parameterCount;
     private final boolean sharedParams;
     private boolean reordered;
+    private java.util.List<String> generatedKeys = java.util.List.of();
 
     RenderContext(Dialect dialect, PlaceholderStyle style, boolean inlineValues, List<Param<?>> treeOrder) {
         this.dialect = dialect;
@@ -83,6 +84,20 @@ public final class RenderContext {
      *
      * @return whether the compiled form may be cached and reused for other statements of the same shape
      */
+    /**
+     * Records that the statement's returned columns come from the driver's generated-keys interface rather
+     * than from the SQL ({@link KeyRetrieval#GENERATED_KEYS}).
+     *
+     * @param columns the generated columns' names
+     */
+    void generatedKeys(java.util.List<String> columns) {
+        this.generatedKeys = java.util.List.copyOf(columns);
+    }
+
+    java.util.List<String> generatedKeys() {
+        return generatedKeys;
+    }
+
     boolean shareable() {
         return !(reordered && sharedParams);
     }

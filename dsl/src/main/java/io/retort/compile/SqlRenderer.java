@@ -1,12 +1,14 @@
 package io.retort.compile;
 
 import io.retort.exception.InvalidStatementException;
+import io.retort.exception.UnsupportedByDialectException;
 import io.retort.expression.ColumnNode;
 import io.retort.expression.Expression;
 import io.retort.expression.FromNode;
 import io.retort.expression.Label;
 import io.retort.expression.Param;
 import io.retort.expression.SortOrder;
+import io.retort.schema.Column;
 import io.retort.schema.Table;
 import io.retort.schema.TableAlias;
 import io.retort.statement.Assignment;
@@ -257,7 +259,25 @@ public class SqlRenderer extends ExpressionRenderer {
         } else {
             plainInsert(insert);
         }
-        returning(insert.table(), List.of(), insert.returning());
+        if (!insert.returning().isEmpty() && !dialect.supports(Capability.INSERT_RETURNING)
+                && dialect.keyRetrieval() == KeyRetrieval.GENERATED_KEYS) {
+            context.generatedKeys(generatedKeyColumns(insert));
+            return;
+        }
+        returning(insert.table(), List.of(), insert.returning(), Capability.INSERT_RETURNING);
+    }
+
+    /** @return the names of the returned columns, when they are all plain columns of the inserted table */
+    private List<String> generatedKeyColumns(Insert insert) {
+        List<String> names = new ArrayList<>();
+        for (Expression<?> e : insert.returning()) {
+            if (!(e instanceof Column<?> c) || c.table() != insert.table()) {
+                throw new UnsupportedByDialectException("INSERT ... RETURNING " + e + " is not supported by the " + dialect.name()
+                        + " dialect: it returns only generated keys, so return columns of [" + insert.table() + "] only");
+            }
+            names.add(c.name());
+        }
+        return names;
     }
 
     /** @param insert an insert without conflict clause, rendered without RETURNING */
@@ -362,12 +382,13 @@ public class SqlRenderer extends ExpressionRenderer {
      * @param table        the table the rows come from
      * @param otherSources the statement's other tables, visible to the returned expressions
      * @param returning    the returned expressions; nothing is written when empty
+     * @param kind         the capability the statement kind needs for {@code RETURNING}
      */
-    protected void returning(Table table, List<FromNode> otherSources, List<Expression<?>> returning) {
+    protected void returning(Table table, List<FromNode> otherSources, List<Expression<?>> returning, Capability kind) {
         if (returning.isEmpty()) {
             return;
         }
-        require(Capability.RETURNING, "RETURNING");
+        require(kind, "RETURNING");
         sql.append(" RETURNING ");
         List<FromNode> sources = new ArrayList<>();
         sources.add(table);
@@ -386,7 +407,7 @@ public class SqlRenderer extends ExpressionRenderer {
     @Override
     public void visitUpdate(Update update) {
         plainUpdate(update);
-        returning(update.table(), update.from(), update.returning());
+        returning(update.table(), update.from(), update.returning(), Capability.UPDATE_RETURNING);
     }
 
     /** @param update an update rendered without RETURNING */
@@ -422,7 +443,7 @@ public class SqlRenderer extends ExpressionRenderer {
     @Override
     public void visitDelete(Delete delete) {
         plainDelete(delete);
-        returning(delete.table(), delete.using(), delete.returning());
+        returning(delete.table(), delete.using(), delete.returning(), Capability.DELETE_RETURNING);
     }
 
     /** @param delete a delete rendered without RETURNING */

@@ -71,13 +71,7 @@ public final class SchemaDdl {
         } catch (SQLException e) {
             throw new RetortException("Could not read the database product name from the JDBC connection", e);
         }
-        if ("H2".equalsIgnoreCase(product)) {
-            return Dialects.H2;
-        }
-        if ("PostgreSQL".equalsIgnoreCase(product)) {
-            return Dialects.POSTGRES;
-        }
-        throw new UnsupportedByDialectException("No Retort dialect for database [" + product + "]; supported: H2, PostgreSQL");
+        return Dialects.forProductName(product);
     }
 
     private interface ConnectionWork {

@@ -12,76 +12,103 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A database address in one of Retort's short forms, taken apart so that each engine can build its driver's
- * settings from it: {@code h2:mem:name}, {@code h2:file:path} and {@code postgresql://user:pass@host:port/db}
- * (or {@code postgres://}). Driver URLs ({@code jdbc:...}, {@code r2dbc:...}) are each engine's own business.
+ * A database address taken apart once, for every engine: Retort's short forms ({@code h2:mem:name},
+ * {@code h2:file:path}, {@code postgresql://user:pass@host:port/db}) and driver URLs ({@code jdbc:...},
+ * {@code r2dbc:...}). The dialect comes from the URL scheme, looked up in the dialect registry; each engine's
+ * driver profile then builds its driver's settings from the parts.
  *
- * @param dialect  the dialect
- * @param h2Target for H2, what follows {@code jdbc:h2:} (an in-memory database gets {@code DB_CLOSE_DELAY=-1}
- *                 so it lives as long as the engine); {@code null} otherwise
- * @param host     the host, or {@code null} for H2
- * @param port     the port, or 0 for H2
- * @param database the database name, or {@code null} for H2
- * @param user     the user, or {@code null}
- * @param password the password, or {@code null}
- * @param query    the raw query string without {@code ?}, or empty
+ * @param dialect  the dialect whose scheme the URL names
+ * @param form     which kind of URL it is
+ * @param url      the URL as given (it may hold a password: show {@link #shown()} instead)
+ * @param target   for an embedded database's short form, the driver's target (what follows {@code jdbc:h2:});
+ *                 {@code null} otherwise
+ * @param host     the host of a server's short form, or {@code null}
+ * @param port     the port of a server's short form, or 0
+ * @param database the database of a server's short form, or {@code null}
+ * @param user     the user of a short form, or {@code null}
+ * @param password the password of a short form, or {@code null}
+ * @param query    the short form's raw query string without {@code ?}, or empty
  */
-public record DatabaseUrl(Dialect dialect, String h2Target, String host, int port, String database, String user,
-                          String password, String query) {
+public record DatabaseUrl(Dialect dialect, Form form, String url, String target, String host, int port, String database,
+                          String user, String password, String query) {
+
+    /** The kinds of URL. */
+    public enum Form {
+        /** One of Retort's short forms, which every engine understands. */
+        SHORT,
+        /** A JDBC URL, for the blocking engine. */
+        JDBC,
+        /** An R2DBC URL, for the reactive engine. */
+        R2DBC
+    }
 
     /** What the short forms look like, for messages. */
     public static final String SHORT_FORMS = "h2:mem:name, h2:file:path, postgresql://user:password@host:port/database";
 
     public DatabaseUrl {
         Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(url, "url");
         query = query == null ? "" : query;
     }
 
     /**
      * @param url an address
-     * @return whether it is one of the short forms {@link #parse} understands
-     */
-    public static boolean isShortForm(String url) {
-        return url != null && (url.startsWith("h2:") || url.startsWith("postgresql://") || url.startsWith("postgres://"));
-    }
-
-    /**
-     * @param url a short-form address
      * @return it taken apart
-     * @throws InvalidConfigException if it is not a short form
+     * @throws InvalidConfigException for an address no registered dialect claims, or a short form that cannot be read
      */
     public static DatabaseUrl parse(String url) {
         Objects.requireNonNull(url, "url");
-        if (url.startsWith("h2:")) {
-            String rest = url.substring(3);
-            if (rest.startsWith("mem:") && !rest.contains("DB_CLOSE_DELAY")) {
-                // an in-memory database lives as long as the engine, not as long as one pooled connection
-                rest = rest + ";DB_CLOSE_DELAY=-1";
-            }
-            return new DatabaseUrl(Dialects.H2, rest, null, 0, null, null, null, "");
+        Form form = url.startsWith("jdbc:") ? Form.JDBC : url.startsWith("r2dbc:") ? Form.R2DBC : Form.SHORT;
+        String rest = form == Form.JDBC ? url.substring(5) : form == Form.R2DBC ? url.substring(6) : url;
+        if (form == Form.R2DBC && rest.startsWith("pool:")) {
+            throw new InvalidConfigException("Cannot use database URL [" + redact(url) + "]: the engine pools connections itself; "
+                    + "drop 'pool:' from the URL and set the pool with AsyncEngineOptions");
         }
-        if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException("Cannot read database URL [" + redact(url) + "]: " + e.getMessage()
-                        + "; percent-encode special characters in the user and password");
-            }
-            String user = null;
-            String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                password = parts.length > 1 ? decode(parts[1]) : null;
-            }
-            String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
-            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            String path = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
-            return new DatabaseUrl(Dialects.POSTGRES, null, host, port, decode(path), user, password, uri.getRawQuery());
+        int colon = rest.indexOf(':');
+        String scheme = colon < 0 ? rest : rest.substring(0, colon);
+        Dialect dialect = Dialects.forUrlScheme(scheme).orElseThrow(() -> new InvalidConfigException(
+                "Cannot use database URL [" + redact(url) + "]: no registered dialect claims [" + scheme + "]; Retort understands "
+                        + SHORT_FORMS + " and jdbc:/r2dbc: URLs of " + Dialects.registered().stream().map(Dialect::name).toList()));
+        if (form != Form.SHORT) {
+            return new DatabaseUrl(dialect, form, url, null, null, 0, null, null, null, "");
         }
-        throw new InvalidConfigException("Cannot use database URL [" + redact(url) + "]: it is not one of Retort's short forms "
-                + SHORT_FORMS);
+        String afterScheme = rest.substring(colon + 1);
+        if (!afterScheme.startsWith("//")) {
+            if (dialect.defaultPort() != 0) {
+                throw new InvalidConfigException("Cannot read database URL [" + redact(url) + "]: a " + dialect.name()
+                        + " URL names a server, as in " + scheme + "://user:password@host:port/database");
+            }
+            return new DatabaseUrl(dialect, form, url, dialect.embeddedTarget(afterScheme), null, 0, null, null, null, "");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("Cannot read database URL [" + redact(url) + "]: " + e.getMessage()
+                    + "; percent-encode special characters in the user and password");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
+        int port = uri.getPort() < 0 ? dialect.defaultPort() : uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? dialect.defaultDatabase() : uri.getRawPath().substring(1);
+        return new DatabaseUrl(dialect, form, url, null, host, port, path == null ? null : decode(path), user, password, uri.getRawQuery());
+    }
+
+    /** @return whether it names an embedded database by target rather than a server by host */
+    public boolean isEmbedded() {
+        return target != null;
+    }
+
+    /** @return the URL with any password hidden, for messages and logs */
+    public String shown() {
+        return redact(url);
     }
 
     /** @return the query string's parameters, decoded, in order */
@@ -114,7 +141,6 @@ public record DatabaseUrl(Dialect dialect, String h2Target, String host, int por
 
     @Override
     public String toString() {
-        return "DatabaseUrl[" + dialect.name() + (h2Target != null ? ", h2:" + h2Target
-                : ", " + (user == null ? "" : user + "@") + host + ":" + port + "/" + database) + "]";
+        return "DatabaseUrl[" + dialect.name() + ", " + shown() + "]";
     }
 }

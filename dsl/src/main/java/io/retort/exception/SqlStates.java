@@ -1,10 +1,13 @@
 package io.retort.exception;
 
+import io.retort.compile.Dialect;
+import io.retort.compile.ErrorKind;
+
 import java.util.List;
 
 /**
- * Turns a driver error into the Retort exception its SQLSTATE calls for. Shared by the JDBC and R2DBC
- * paths, so both classify the same error the same way.
+ * Turns a driver error into the Retort exception its dialect's classification calls for. Shared by the JDBC
+ * and R2DBC paths, so both classify the same error the same way.
  */
 public final class SqlStates {
     private SqlStates() {
@@ -12,14 +15,25 @@ public final class SqlStates {
 
     /**
      * @param sqlState SQLSTATE, or {@code null}
-     * @return whether the connection that raised it must be discarded rather than reused
+     * @return whether the connection that raised it must be discarded rather than reused, by the standard classes
      */
     public static boolean isConnectionBroken(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
-                || sqlState.equals("57P03") || sqlState.equals("01002"));
+        return ErrorKind.ofSqlState(sqlState) == ErrorKind.CONNECTION_LOST;
     }
 
     /**
+     * @param dialect    the database's dialect
+     * @param sqlState   SQLSTATE, or {@code null}
+     * @param vendorCode the driver's vendor code, or 0
+     * @return whether the connection that raised it must be discarded rather than reused
+     */
+    public static boolean isConnectionBroken(Dialect dialect, String sqlState, int vendorCode) {
+        return dialect.classify(sqlState, vendorCode) == ErrorKind.CONNECTION_LOST;
+    }
+
+    /**
+     * Translates by the standard SQLSTATE classes.
+     *
      * @param message        the driver's message
      * @param sql            the SQL that failed
      * @param parameters     descriptions of its bound values
@@ -30,20 +44,33 @@ public final class SqlStates {
      */
     public static StatementException translate(String message, String sql, List<String> parameters, String sqlState,
                                                String constraintName, Throwable cause) {
-        if (sqlState != null) {
-            if (sqlState.startsWith("23")) {
-                return new IntegrityViolationException(message, sql, parameters, sqlState, constraintName, cause);
-            }
-            if (sqlState.equals("40001") || sqlState.equals("40P01")) {
-                return new TransactionConflictException(message, sql, parameters, sqlState, cause);
-            }
-            if (sqlState.equals("57014")) {
-                return new QueryTimeoutException(message, sql, parameters, sqlState, cause);
-            }
-            if (isConnectionBroken(sqlState)) {
-                return new ConnectionLostException(message, sql, parameters, sqlState, cause);
-            }
-        }
-        return new StatementException(message, sql, parameters, sqlState, cause);
+        return create(ErrorKind.ofSqlState(sqlState), message, sql, parameters, sqlState, constraintName, cause);
+    }
+
+    /**
+     * @param dialect        the database's dialect, which classifies the error
+     * @param message        the driver's message
+     * @param sql            the SQL that failed
+     * @param parameters     descriptions of its bound values
+     * @param sqlState       the SQLSTATE, or {@code null}
+     * @param vendorCode     the driver's vendor code, or 0
+     * @param constraintName the constraint named by the driver, or {@code null}
+     * @param cause          the driver's exception
+     * @return the exception to throw
+     */
+    public static StatementException translate(Dialect dialect, String message, String sql, List<String> parameters,
+                                               String sqlState, int vendorCode, String constraintName, Throwable cause) {
+        return create(dialect.classify(sqlState, vendorCode), message, sql, parameters, sqlState, constraintName, cause);
+    }
+
+    private static StatementException create(ErrorKind kind, String message, String sql, List<String> parameters,
+                                             String sqlState, String constraintName, Throwable cause) {
+        return switch (kind) {
+            case INTEGRITY -> new IntegrityViolationException(message, sql, parameters, sqlState, constraintName, cause);
+            case TRANSACTION_CONFLICT -> new TransactionConflictException(message, sql, parameters, sqlState, cause);
+            case TIMEOUT -> new QueryTimeoutException(message, sql, parameters, sqlState, cause);
+            case CONNECTION_LOST -> new ConnectionLostException(message, sql, parameters, sqlState, cause);
+            case OTHER -> new StatementException(message, sql, parameters, sqlState, cause);
+        };
     }
 }

@@ -6,69 +6,52 @@ import io.retort.compile.Compiler;
 import io.retort.compile.Dialect;
 import io.retort.compile.PlaceholderStyle;
 import io.retort.ddl.SchemaDdl;
-import io.retort.dialect.Dialects;
 import io.retort.schema.MetaData;
 import io.retort.statement.Statement;
 import io.retort.type.TypeKind;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * A real database for a test: H2 in memory, or a private schema on the local PostgreSQL (URL from
- * {@code RETORT_PG_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
- * Runs compiled statements over plain JDBC, which is all the DSL tests need before the engine exists.
+ * A real database for a test, of any registered dialect: a fresh, isolated database or schema from the dialect's
+ * {@link DatabaseUnderTest}. Runs compiled statements over plain JDBC, which is all the DSL tests need before the
+ * engine exists.
  */
 public final class TestDatabase implements AutoCloseable {
-    public static final String PG_URL = System.getenv().getOrDefault("RETORT_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    /** The local PostgreSQL's JDBC URL ({@code RETORT_PG_URL}), for tests that need the server itself. */
+    public static final String PG_URL = PostgresUnderTest.JDBC_URL;
 
     private final Dialect dialect;
     private final Connection connection;
     private final Compiler compiler;
-    private final String schema;
+    private final DatabaseUnderTest.Isolated isolated;
 
-    private TestDatabase(Dialect dialect, Connection connection, String schema) {
+    private TestDatabase(Dialect dialect, Connection connection, DatabaseUnderTest.Isolated isolated) {
         this.dialect = dialect;
         this.connection = connection;
         this.compiler = Compiler.of(dialect, PlaceholderStyle.QUESTION_MARK);
-        this.schema = schema;
+        this.isolated = isolated;
     }
 
     /** @return SQL whose single value is the isolation level of the current transaction, in upper or lower case */
     public static String currentIsolationSql(Dialect dialect) {
-        return dialect == Dialects.POSTGRES ? "SHOW transaction_isolation"
-                : "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";
+        return DatabaseUnderTest.of(dialect).currentIsolationSql();
     }
 
-    /** The dialects every execution test runs on. */
+    /** The dialects every execution test runs on: every registered one, each of which must have a test database. */
     public static List<Dialect> dialects() {
-        return List.of(Dialects.H2, Dialects.POSTGRES);
+        return DatabaseUnderTest.all().stream().map(DatabaseUnderTest::dialect).toList();
     }
 
     public static TestDatabase open(Dialect dialect) {
-        try {
-            if (dialect == Dialects.H2) {
-                String name = "t" + UUID.randomUUID().toString().replace("-", "");
-                return new TestDatabase(dialect, DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=0"), null);
-            }
-            Connection c = DriverManager.getConnection(PG_URL);
-            String schema = "retort_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            try (var st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-                st.execute("SET search_path TO " + schema);
-            }
-            return new TestDatabase(dialect, c, schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open a " + dialect.name() + " test database: " + e.getMessage(), e);
-        }
+        DatabaseUnderTest.Isolated db = DatabaseUnderTest.of(dialect).create("t");
+        return new TestDatabase(dialect, db.connect(), db);
     }
 
     public Dialect dialect() {
@@ -175,14 +158,10 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (schema != null) {
-                try (var st = connection.createStatement()) {
-                    st.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
-            }
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot clean up the test database: " + e.getMessage(), e);
         }
+        DatabaseUnderTest.of(dialect).drop(isolated);
     }
 }

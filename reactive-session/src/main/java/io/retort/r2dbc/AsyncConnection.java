@@ -8,7 +8,7 @@ import io.retort.compile.BoundValue;
 import io.retort.compile.CompiledStatement;
 import io.retort.compile.Compiler;
 import io.retort.compile.ValueDescriptions;
-import io.retort.dialect.Dialects;
+import io.retort.r2dbc.profile.R2dbcDriverProfile;
 import io.retort.engine.ResultShape;
 import io.retort.exception.InconsistentRowsException;
 import io.retort.exception.InvalidTransactionStateException;
@@ -56,7 +56,7 @@ public final class AsyncConnection {
     private Mono<Void> closing;
     /** Orders "start cleaning up" against "send the next command". */
     private final CommandGate gate = new CommandGate();
-    private volatile boolean h2IsolationChanged;
+    private volatile boolean isolationChanged;
 
     AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver) {
         this.engine = engine;
@@ -197,7 +197,7 @@ public final class AsyncConnection {
      * @return the batches, none of them empty
      */
     Flux<List<Row>> readInBatches(Statement statement, int batchSize) {
-        if (engine.dialect() != Dialects.POSTGRES) {
+        if (!engine.profile().serverCursors()) {
             return execute(statement).buffer(batchSize);
         }
         return Flux.defer(() -> {
@@ -230,8 +230,8 @@ public final class AsyncConnection {
      */
     private Flux<Object> exchange(String sql, List<BoundValue> logged, List<List<BoundValue>> bindings,
                                   List<Expression<?>> columns, Duration timeout) {
-        Duration effective = timeout != null ? timeout
-                : engine.dialect() == Dialects.H2 ? engine.options().statementTimeout() : null;
+        boolean sessionSetting = engine.profile().timeoutMode() == R2dbcDriverProfile.TimeoutMode.SESSION_SETTING;
+        Duration effective = timeout != null ? timeout : sessionSetting ? engine.options().statementTimeout() : null;
         Flux<Object> run = Flux.defer(() -> {
             requireOpen();
             io.r2dbc.spi.Statement st = driver.createStatement(sql);
@@ -244,7 +244,7 @@ public final class AsyncConnection {
                     engine.values().bind(st, i, row.get(i));
                 }
             }
-            if (!columns.isEmpty() && engine.dialect() == Dialects.POSTGRES) {
+            if (!columns.isEmpty() && engine.profile().honoursFetchSize()) {
                 st.fetchSize(engine.options().fetchSize());
             }
             long start = System.nanoTime();
@@ -263,7 +263,7 @@ public final class AsyncConnection {
                             }
                         }
                     });
-            if (effective != null && engine.dialect() == Dialects.POSTGRES) {
+            if (effective != null && !sessionSetting) {
                 items = deadline(items, effective);
             }
             return items
@@ -274,7 +274,7 @@ public final class AsyncConnection {
                         }
                     })
                     .doOnError(e -> {
-                        if (SqlStates.isConnectionBroken(R2dbcErrors.sqlState(e))) {
+                        if (SqlStates.isConnectionBroken(engine.dialect(), R2dbcErrors.sqlState(e), R2dbcErrors.vendorCode(e))) {
                             broken = true;
                         }
                         if (outcome.compareAndSet(null, "failed")) {
@@ -283,12 +283,12 @@ public final class AsyncConnection {
                                     "failed: " + (state == null ? e.getClass().getSimpleName() : state));
                         }
                     });
-        }).onErrorMap(e -> R2dbcErrors.translate(e, sql, logged));
-        if (effective != null && engine.dialect() == Dialects.H2) {
-            // r2dbc-h2 ignores setStatementTimeout; H2's own QUERY_TIMEOUT is a session setting, so it is always reset
-            String set = "SET QUERY_TIMEOUT " + Math.max(1, effective.toMillis());
-            return Flux.usingWhen(plain(set), x -> run, x -> plain("SET QUERY_TIMEOUT 0"),
-                    (x, e) -> plain("SET QUERY_TIMEOUT 0"), x -> plain("SET QUERY_TIMEOUT 0"));
+        }).onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, sql, logged));
+        if (effective != null && sessionSetting) {
+            // a session setting outlives the statement, so it is reset on every path
+            String set = engine.profile().setStatementTimeout(effective);
+            String clear = engine.profile().clearStatementTimeout();
+            return Flux.usingWhen(plain(set), x -> run, x -> plain(clear), (x, e) -> plain(clear), x -> plain(clear));
         }
         return run;
     }
@@ -302,7 +302,7 @@ public final class AsyncConnection {
      */
     private Mono<Long> plain(String sql) {
         return Flux.from(driver.createStatement(sql).execute()).concatMap(Result::getRowsUpdated)
-                .reduce(0L, Long::sum).onErrorMap(e -> R2dbcErrors.translate(e, sql, List.of()));
+                .reduce(0L, Long::sum).onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, sql, List.of()));
     }
 
     private Publisher<Object> segments(Result result, List<Expression<?>> columns, AtomicReference<ResultShape> shape) {
@@ -337,24 +337,24 @@ public final class AsyncConnection {
         });
     }
 
-    private static Throwable translate(Throwable e, String sql, List<BoundValue> values, Duration timeout) {
+    private Throwable translate(Throwable e, String sql, List<BoundValue> values, Duration timeout) {
         if (e instanceof TimeoutException) {
             List<String> described = values.stream().map(v -> ValueDescriptions.describe(v.value())).toList();
             return new QueryTimeoutException("The statement did not finish within " + timeout.toMillis()
                     + " ms and was cancelled; give it more time, or make it cheaper", sql, described, null, e);
         }
-        return R2dbcErrors.translate(e, sql, values);
+        return R2dbcErrors.translate(engine.dialect(), e, sql, values);
     }
 
     private void cancelOnServer() {
-        Mono<Void> cancel = DriverHooks.cancelOnServer(engine.dialect(), driver)
+        Mono<Void> cancel = engine.profile().cancelOnServer(DriverHooks.physical(driver))
                 .doOnError(e -> LOG.debug("Could not send a cancel request to the server", e))
                 .onErrorResume(e -> Mono.empty())
                 .cache();
         boolean sending = gate.ifCancelsOpen(() -> {
             // PostgreSQL acts on a CancelRequest asynchronously: one that arrives late would cancel whatever the
             // backend runs then, possibly the next borrower's statement. A connection sent one is never pooled again.
-            if (engine.dialect() == Dialects.POSTGRES) {
+            if (engine.profile().cancelMayOutliveStatement()) {
                 broken = true;
             }
             pendingCancel = cancel;
@@ -411,15 +411,17 @@ public final class AsyncConnection {
                 // pushed before BEGIN is sent, so that a cancellation while it is in flight still rolls back
                 transactions.push(tx);
             }
-            Publisher<Void> begin = engine.dialect() == Dialects.POSTGRES
+            String isolationSetting = isolation == null ? null
+                    : engine.profile().isolationAsSessionSetting(isolation.r2dbcLevel().asSql());
+            Publisher<Void> begin = engine.profile().transactionCommandsAsSql()
                     ? plain("BEGIN" + (isolation == null ? "" : " ISOLATION LEVEL " + isolation.r2dbcLevel().asSql())
                             + (readOnly ? " READ ONLY" : "")).then()
                     : isolation == null && !readOnly ? driver.beginTransaction()
-                    : engine.dialect() == Dialects.H2 && isolation != null ? h2Begin(isolation, readOnly)
+                    : isolationSetting != null ? beginAfterSetting(isolationSetting, readOnly)
                     : driver.beginTransaction(definition(isolation, readOnly));
             String what = "BEGIN" + (isolation == null ? "" : " ISOLATION " + isolation) + (readOnly ? " READ ONLY" : "");
             return Mono.from(gate.gated(begin))
-                    .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
+                    .onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
                     .thenReturn(tx);
@@ -445,10 +447,10 @@ public final class AsyncConnection {
                 transactions.push(tx);
             }
             String what = "SAVEPOINT " + tx.savepoint();
-            Publisher<Void> create = engine.dialect() == Dialects.POSTGRES
+            Publisher<Void> create = engine.profile().transactionCommandsAsSql()
                     ? plain("SAVEPOINT " + tx.savepoint()).then() : driver.createSavepoint(tx.savepoint());
             return Mono.from(gate.gated(create))
-                    .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
+                    .onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, what, List.of()))
                     .doOnError(e -> remove(tx))
                     .then(Mono.fromRunnable(() -> engine.log().event(what)))
                     .thenReturn(tx);
@@ -483,9 +485,10 @@ public final class AsyncConnection {
      * r2dbc-h2 1.1 drops the isolation level of {@code beginTransaction(definition)}, so it is set on the H2 session
      * first; being a session setting, it is put back to H2's default before the connection returns to the pool.
      */
-    private Publisher<Void> h2Begin(IsolationLevel isolation, boolean readOnly) {
-        h2IsolationChanged = true;
-        return plain("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + isolation.r2dbcLevel().asSql())
+    /** Begins after setting the isolation level as a session setting, for a driver that drops it from BEGIN. */
+    private Publisher<Void> beginAfterSetting(String isolationSetting, boolean readOnly) {
+        isolationChanged = true;
+        return plain(isolationSetting)
                 .then(Mono.from(readOnly ? driver.beginTransaction(definition(null, true)) : driver.beginTransaction()));
     }
 
@@ -530,15 +533,15 @@ public final class AsyncConnection {
             String what;
             if (tx.isNested()) {
                 what = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + tx.savepoint();
-                op = engine.dialect() == Dialects.POSTGRES ? plain(what).then()
+                op = engine.profile().transactionCommandsAsSql() ? plain(what).then()
                         : commit ? driver.releaseSavepoint(tx.savepoint()) : driver.rollbackTransactionToSavepoint(tx.savepoint());
             } else {
                 what = commit ? "COMMIT" : "ROLLBACK";
-                op = engine.dialect() == Dialects.POSTGRES ? plain(what).then()
+                op = engine.profile().transactionCommandsAsSql() ? plain(what).then()
                         : commit ? driver.commitTransaction() : driver.rollbackTransaction();
             }
             return pendingCancel.then(Mono.from(op))
-                    .onErrorMap(e -> R2dbcErrors.translate(e, what, List.of()))
+                    .onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, what, List.of()))
                     .doOnError(e -> {
                         if (tx.isNested()) {
                             remove(tx);
@@ -590,8 +593,8 @@ public final class AsyncConnection {
                 if (clearTransactions().isEmpty()) {
                     return Mono.empty();
                 }
-                Mono<Void> rollback = engine.dialect() == Dialects.POSTGRES ? plain("ROLLBACK").then()
-                        : Mono.from(driver.rollbackTransaction()).onErrorMap(e -> R2dbcErrors.translate(e, "ROLLBACK", List.of()));
+                Mono<Void> rollback = engine.profile().transactionCommandsAsSql() ? plain("ROLLBACK").then()
+                        : Mono.from(driver.rollbackTransaction()).onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, "ROLLBACK", List.of()));
                 return rollback.then(Mono.fromRunnable(() -> engine.log().event("ROLLBACK")));
             }));
         });
@@ -639,8 +642,8 @@ public final class AsyncConnection {
                             broken = true;
                             return Mono.empty();
                         }))
-                        .then(Mono.defer(() -> !h2IsolationChanged || broken ? Mono.<Void>empty()
-                                : plain("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED").then()
+                        .then(Mono.defer(() -> !isolationChanged || broken ? Mono.<Void>empty()
+                                : plain(engine.profile().isolationReset()).then()
                                 .onErrorResume(e -> {
                                     broken = true;
                                     return Mono.empty();

@@ -16,7 +16,6 @@ import io.retort.compile.Compiler;
 import io.retort.compile.DdlCompiler;
 import io.retort.compile.Dialect;
 import io.retort.compile.PlaceholderStyle;
-import io.retort.dialect.Dialects;
 import io.retort.exception.PoolTimeoutException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.exception.RetortException;
@@ -102,21 +101,12 @@ public final class AsyncEngine {
     private static ConnectionPoolConfiguration poolConfiguration(AsyncEngineUrl url, AsyncEngineOptions options,
                                                                  java.util.Set<io.r2dbc.spi.Connection> discards) {
         ConnectionFactoryOptions.Builder b = url.options().mutate();
-        if (url.dialect() == Dialects.POSTGRES) {
-            setIfAbsent(b, url.options(), "applicationName", options.applicationName());
-            if (options.statementTimeout() != null) {
-                b.option(ConnectionFactoryOptions.STATEMENT_TIMEOUT, options.statementTimeout());
-            }
-        }
+        url.profile().engineOptions(b, url.options(), options.applicationName(), options.statementTimeout());
         for (Map.Entry<String, String> o : options.driverOptions().entrySet()) {
             b.option(Option.valueOf(o.getKey()), o.getValue());
         }
         ConnectionPoolConfiguration.Builder pool = ConnectionPoolConfiguration.builder(ConnectionFactories.get(b.build()));
-        if (url.dialect() == Dialects.H2) {
-            // r2dbc-h2 opens an embedded database synchronously (file I/O for h2:file:): keep that off the
-            // non-blocking threads r2dbc-pool would otherwise use
-            pool.allocatorSubscribeOn(Schedulers.boundedElastic());
-        }
+        url.profile().poolOptions(pool);
         return pool
                 .name("retort-r2dbc-" + POOL_NUMBER.incrementAndGet())
                 .maxSize(options.maxPoolSize())
@@ -146,12 +136,6 @@ public final class AsyncEngine {
         });
     }
 
-    private static void setIfAbsent(ConnectionFactoryOptions.Builder b, ConnectionFactoryOptions given, String name, Object value) {
-        Option<Object> option = Option.valueOf(name);
-        if (!given.hasOption(option)) {
-            b.option(option, value);
-        }
-    }
 
     /**
      * Borrows a connection from the pool. Close it with {@link AsyncConnection#close()} on every path,
@@ -179,8 +163,8 @@ public final class AsyncEngine {
             return new ResourceClosedException("This engine is closed", e);
         }
         if (e instanceof R2dbcException r) {
-            return SqlStates.translate(io.retort.exception.DriverMessages.sanitize(r.getMessage()), "connect to " + url.shown(),
-                    List.of(), r.getSqlState(), null, r);
+            return SqlStates.translate(url.dialect(), io.retort.exception.DriverMessages.sanitize(r.getMessage()),
+                    "connect to " + url.shown(), List.of(), r.getSqlState(), r.getErrorCode(), null, r);
         }
         return new RetortException("Cannot connect to [" + url.shown() + "]: " + e.getMessage(), e);
     }
@@ -313,6 +297,11 @@ public final class AsyncEngine {
     /** @return the dialect, from the URL */
     public Dialect dialect() {
         return url.dialect();
+    }
+
+    /** @return what depends on the R2DBC driver */
+    io.retort.r2dbc.profile.R2dbcDriverProfile profile() {
+        return url.profile();
     }
 
     /** @return the options the engine was made with */

@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.compile.Dialect;
 import io.r2dbc.spi.R2dbcException;
 import io.retort.compile.BoundValue;
 import io.retort.compile.ValueDescriptions;
@@ -19,14 +20,14 @@ final class R2dbcErrors {
     private R2dbcErrors() {
     }
 
-    static Throwable translate(Throwable e, String sql, List<BoundValue> values) {
+    static Throwable translate(Dialect dialect, Throwable e, String sql, List<BoundValue> values) {
         if (e instanceof RetortException) {
             return e;
         }
         List<String> described = values.stream().map(v -> ValueDescriptions.describe(v.value())).toList();
         if (e instanceof R2dbcException r) {
-            return SqlStates.translate(DriverMessages.sanitize(r.getMessage()), sql, described, r.getSqlState(),
-                    DriverMessages.constraintName(r.getMessage()), r);
+            return SqlStates.translate(dialect, DriverMessages.sanitize(r.getMessage()), sql, described, r.getSqlState(),
+                    r.getErrorCode(), DriverMessages.constraintName(r.getMessage()), r);
         }
         if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
                 || e instanceof IllegalStateException) {
@@ -34,6 +35,10 @@ final class R2dbcErrors {
             return new StatementException(DriverMessages.sanitize(e.getMessage()), sql, described, null, e);
         }
         return e;
+    }
+
+    static int vendorCode(Throwable e) {
+        return e instanceof R2dbcException r ? r.getErrorCode() : 0;
     }
 
     static String sqlState(Throwable e) {

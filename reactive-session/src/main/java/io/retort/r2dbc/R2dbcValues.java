@@ -4,8 +4,6 @@ import io.retort.engine.Row;
 import io.r2dbc.spi.Parameters;
 import io.retort.compile.BoundValue;
 import io.retort.compile.Dialect;
-import io.retort.dialect.Dialects;
-import io.retort.dialect.ValueLimits;
 import io.retort.engine.ResultShape;
 import io.retort.exception.TypeMismatchException;
 import io.retort.type.ArrayType;
@@ -46,13 +44,13 @@ final class R2dbcValues {
             statement.bind(index, Parameters.in(javaClass(type)));
             return;
         }
-        ValueLimits.check(dialect, type, value);
+        dialect.checkValue(type, value);
         Object sent = switch (type.kind()) {
             case JSON -> ((Json) value).text();
             case ENUM, TEXT, CHAR, VARCHAR -> value.toString();
             case BINARY -> ByteBuffer.wrap((byte[]) value);
             case ARRAY -> toArray((List<?>) value, ((ArrayType<?>) type).elementType());
-            case TIMESTAMP_TZ -> dialect == Dialects.POSTGRES && value instanceof OffsetDateTime t ? ValueLimits.forPostgres(t) : value;
+            case TIMESTAMP_TZ -> dialect.toDatabaseValue(type, value);
             default -> value;
         };
         statement.bind(index, sent);

@@ -17,7 +17,7 @@ class AsyncEngineConfigTest {
     void shortFormsAndR2dbcUrlsResolveToOptionsAndDialects() {
         AsyncEngineUrl h2 = AsyncEngineUrl.parse("h2:mem:app");
         assertThat(h2.dialect()).isSameAs(Dialects.H2);
-        assertThat(h2.options().getValue(AsyncEngineUrl.H2_URL)).isEqualTo("mem:app;DB_CLOSE_DELAY=-1");
+        assertThat(h2.options().getValue(io.retort.r2dbc.profile.H2R2dbcProfile.URL)).isEqualTo("mem:app;DB_CLOSE_DELAY=-1");
 
         AsyncEngineUrl pg = AsyncEngineUrl.parse("postgresql://scott:t%40ger@db.local:6543/shop?sslMode=disable");
         assertThat(pg.dialect()).isSameAs(Dialects.POSTGRES);

@@ -1,25 +1,21 @@
 package io.retort.r2dbc;
 
 import io.retort.compile.Dialect;
-import io.retort.dialect.Dialects;
+import io.retort.testing.DatabaseUnderTest;
 import io.retort.testing.TestDatabase;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Async engines on H2 and on a private schema of the local PostgreSQL (R2DBC URL from
- * {@code RETORT_PG_R2DBC_URL}, default {@code r2dbc:postgresql://postgres@127.0.0.1:5432/test}; the schema is
- * made and dropped over JDBC, {@code RETORT_PG_URL}). Test setup may block: it runs on the test thread.
+ * Async engines on a fresh database or schema of every registered dialect (see {@link DatabaseUnderTest}). Test
+ * setup may block: it runs on the test thread.
  */
 final class TestEngines {
-    static final String PG_R2DBC_URL = System.getenv().getOrDefault("RETORT_PG_R2DBC_URL",
-            "r2dbc:postgresql://postgres@127.0.0.1:5432/test");
 
     private TestEngines() {
     }
@@ -34,13 +30,8 @@ final class TestEngines {
 
     /** An engine whose connections see a fresh, empty database or schema; the schema is the application name. */
     static AsyncEngine open(Dialect dialect, AsyncEngineOptions options) {
-        if (dialect == Dialects.H2) {
-            return AsyncEngine.create("h2:mem:r" + UUID.randomUUID().toString().replace("-", ""), options);
-        }
-        String schema = "retort_r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        jdbc("CREATE SCHEMA " + schema);
-        String sep = PG_R2DBC_URL.contains("?") ? "&" : "?";
-        return AsyncEngine.create(PG_R2DBC_URL + sep + "schema=" + schema, options.withApplicationName(schema));
+        DatabaseUnderTest.Isolated db = DatabaseUnderTest.of(dialect).create("r");
+        return AsyncEngine.create(db.asyncEngineUrl(), options.withApplicationName(db.name()));
     }
 
     static void jdbc(String sql) {
@@ -63,10 +54,9 @@ final class TestEngines {
         }
     }
 
-    /** Backends of this engine that are running a statement or sit inside a transaction. */
+    /** Backends of this engine that are running a statement or sit inside a transaction (0 for an embedded database). */
     static long busyBackends(AsyncEngine engine) {
-        return jdbcCount("SELECT count(*) FROM pg_stat_activity WHERE application_name = ? "
-                + "AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')", engine.options().applicationName());
+        return DatabaseUnderTest.of(engine.dialect()).busyBackends(engine.options().applicationName());
     }
 
     /** Waits up to {@code timeout} for {@code check}, polled every 10 ms on a thread that may block. */
@@ -87,18 +77,12 @@ final class TestEngines {
             boolean released = eventually(Duration.ofSeconds(5),
                     () -> engine.poolStats().active() == 0 && engine.poolStats().waiting() == 0);
             assertThat(released).as("connections still lent out or awaited: " + engine.poolStats()).isTrue();
-            if (engine.dialect() == Dialects.POSTGRES) {
-                boolean idle = eventually(Duration.ofSeconds(5), () -> busyBackends(engine) == 0);
-                assertThat(idle).as("backends left busy or in a transaction: " + busyBackends(engine)).isTrue();
-            }
+            boolean idle = eventually(Duration.ofSeconds(5), () -> busyBackends(engine) == 0);
+            assertThat(idle).as("backends left busy or in a transaction: " + busyBackends(engine)).isTrue();
         } finally {
             engine.close().block(Duration.ofSeconds(10));
-            if (engine.dialect() == Dialects.POSTGRES) {
-                // a backend left in a transaction would hold locks and make the DROP wait forever: end it first
-                jdbcCount("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?",
-                        engine.options().applicationName());
-                jdbc("DROP SCHEMA " + engine.options().applicationName() + " CASCADE");
-            }
+            DatabaseUnderTest.of(engine.dialect()).drop(
+                    new DatabaseUnderTest.Isolated(engine.options().applicationName(), null, null, null));
         }
     }
 }

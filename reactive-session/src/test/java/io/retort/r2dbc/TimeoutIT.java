@@ -2,6 +2,7 @@ package io.retort.r2dbc;
 
 import io.retort.compile.Dialect;
 import io.retort.dialect.Dialects;
+import io.retort.testing.DatabaseUnderTest;
 import io.retort.exception.QueryTimeoutException;
 import io.retort.exception.StatementException;
 import io.retort.statement.TextStatement;
@@ -35,9 +36,7 @@ class TimeoutIT {
     }
 
     private static TextStatement slow(Dialect dialect) {
-        // H2 has no sleep(): a cross join of generated ranges keeps it busy for minutes
-        return dialect == Dialects.POSTGRES ? text("SELECT pg_sleep(10)")
-                : text("SELECT sum(a.x * b.x) FROM system_range(1, 100000) a, system_range(1, 100000) b");
+        return text(DatabaseUnderTest.of(dialect).slowQuery(10));
     }
 
     @ParameterizedTest
@@ -53,7 +52,7 @@ class TimeoutIT {
                                 assertThat(e).isInstanceOf(QueryTimeoutException.class).hasMessageContaining("SQL [");
                                 return Mono.empty();
                             })
-                            .then(dialect == Dialects.POSTGRES
+                            .then(DatabaseUnderTest.of(dialect).abortsTransactionOnError()
                                     ? c.execute(text("SELECT 1")).then().onErrorResume(e -> {
                                         assertThat(((StatementException) e).sqlState()).isEqualTo("25P02");
                                         return Mono.empty();
@@ -64,9 +63,9 @@ class TimeoutIT {
                 .as(StepVerifier::create).expectNextCount(1).verifyComplete();
         System.out.printf("R13 %s: per-statement timeout after %d ms (bounds 1000..1500)%n", dialect.name(), elapsed[0]);
         assertThat(elapsed[0]).isGreaterThanOrEqualTo(1000).isLessThan(1500);
-        // PostgreSQL: a connection whose backend was sent a cancel request is dropped at release, because such a
-        // request may land late and stop the next borrower's statement; H2 cancels in-process and keeps it
-        boolean sentCancelRequest = dialect == Dialects.POSTGRES;
+        // a connection whose backend was sent a cancel request that may land late (and stop the next borrower's
+        // statement) is dropped at release; a driver that cancels in-process keeps it
+        boolean sentCancelRequest = io.retort.r2dbc.profile.R2dbcDriverProfiles.forDialect(dialect).cancelMayOutliveStatement();
         assertThat(TestEngines.eventually(Duration.ofSeconds(5), () -> engine.poolStats().total() == (sentCancelRequest ? 0 : 1)))
                 .as("pool after the timeout: " + engine.poolStats()).isTrue();
     }

@@ -1,7 +1,11 @@
-package io.retort.dialect;
+package io.retort.dialect.h2;
 
 import io.retort.compile.Capability;
 import io.retort.compile.Dialect;
+import io.retort.compile.KeyRetrieval;
+import io.retort.compile.UpsertForm;
+import io.retort.compile.ValueDescriptions;
+import io.retort.exception.InvalidValueException;
 import io.retort.compile.RenderContext;
 import io.retort.compile.SqlRenderer;
 import io.retort.expression.Expression;
@@ -28,7 +32,10 @@ import java.util.Set;
  * H2 2.x in its default mode. What H2 lacks it emulates: {@code RETURNING} with data change delta tables
  * ({@code SELECT ... FROM FINAL TABLE (INSERT ...)}), upserts and multi-table DML with {@code MERGE}.
  */
-final class H2Dialect extends Dialect {
+public final class H2Dialect extends Dialect {
+    /** The one instance. */
+    public static final H2Dialect INSTANCE = new H2Dialect();
+
     private static final Set<String> RESERVED = Set.of(
             "ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC", "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST", "CHECK",
             "CONSTRAINT", "CROSS", "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA",
@@ -40,11 +47,63 @@ final class H2Dialect extends Dialect {
             "SECOND", "SELECT", "SESSION_USER", "SET", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TO", "TOP",
             "TRAILING", "TRUE", "UESCAPE", "UNION", "UNIQUE", "UNKNOWN", "USER", "USING", "VALUE", "VALUES", "WHEN",
             "WHERE", "WINDOW", "WITH", "YEAR", "_ROWID_");
-    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RETURNING);
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RETURNING, Capability.INSERT_RETURNING,
+            Capability.UPDATE_RETURNING, Capability.DELETE_RETURNING, Capability.SKIP_LOCKED, Capability.ARRAYS,
+            Capability.UPSERT);
+
+    private H2Dialect() {
+    }
 
     @Override
     public String name() {
         return "H2";
+    }
+
+    @Override
+    public String id() {
+        return "h2";
+    }
+
+    @Override
+    public Set<String> urlSchemes() {
+        return Set.of("h2");
+    }
+
+    @Override
+    public Set<String> productNames() {
+        return Set.of("H2");
+    }
+
+    @Override
+    public String embeddedTarget(String target) {
+        if (target.startsWith("mem:") && !target.contains("DB_CLOSE_DELAY")) {
+            // an in-memory database lives as long as the engine, not as long as one pooled connection
+            return target + ";DB_CLOSE_DELAY=-1";
+        }
+        return target;
+    }
+
+    @Override
+    public KeyRetrieval keyRetrieval() {
+        return KeyRetrieval.DELTA_TABLE;
+    }
+
+    @Override
+    public UpsertForm upsertForm() {
+        return UpsertForm.MERGE;
+    }
+
+    @Override
+    public void checkValue(DataType<?> type, Object value) {
+        if ((type.kind() == TypeKind.CHAR || type.kind() == TypeKind.VARCHAR) && type.length() != null
+                && ((String) value).length() > type.length()) {
+            String s = (String) value;
+            // the type checked code points; H2 counts UTF-16 units, and its error message would quote the value
+            throw new InvalidValueException("A string value " + ValueDescriptions.describe(s) + " has "
+                    + s.codePointCount(0, s.length()) + " characters but " + s.length() + " UTF-16 units, more "
+                    + "than H2 allows in [" + type + "]: H2 counts characters outside the Basic Multilingual Plane "
+                    + "(emoji, for instance) twice. Shorten it, or widen the column.");
+        }
     }
 
     @Override

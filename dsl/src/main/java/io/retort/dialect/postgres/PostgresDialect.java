@@ -1,7 +1,9 @@
-package io.retort.dialect;
+package io.retort.dialect.postgres;
 
 import io.retort.compile.Capability;
 import io.retort.compile.Dialect;
+import io.retort.compile.KeyRetrieval;
+import io.retort.compile.UpsertForm;
 import io.retort.compile.RenderContext;
 import io.retort.compile.SqlRenderer;
 import io.retort.expression.NextValue;
@@ -11,11 +13,15 @@ import io.retort.type.DataType;
 import io.retort.type.EnumType;
 import io.retort.type.TypeKind;
 
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** PostgreSQL 12 and later. */
-final class PostgresDialect extends Dialect {
+/** PostgreSQL 12 and later (and the wire-compatible engines that speak its SQL). */
+public final class PostgresDialect extends Dialect {
+    /** The one instance. */
+    public static final PostgresDialect INSTANCE = new PostgresDialect();
+
     private static final Set<String> RESERVED = Set.of(
             "ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC", "AUTHORIZATION", "BINARY",
             "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLLATION", "COLUMN", "CONCURRENTLY", "CONSTRAINT", "CREATE",
@@ -30,9 +36,57 @@ final class PostgresDialect extends Dialect {
             "WITH");
     private static final Set<Capability> CAPABILITIES = EnumSet.allOf(Capability.class);
 
+    private PostgresDialect() {
+    }
+
     @Override
     public String name() {
         return "PostgreSQL";
+    }
+
+    @Override
+    public String id() {
+        return "postgresql";
+    }
+
+    @Override
+    public Set<String> urlSchemes() {
+        return Set.of("postgresql", "postgres");
+    }
+
+    @Override
+    public Set<String> productNames() {
+        return Set.of("PostgreSQL");
+    }
+
+    @Override
+    public int defaultPort() {
+        return 5432;
+    }
+
+    @Override
+    public String defaultDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    public KeyRetrieval keyRetrieval() {
+        return KeyRetrieval.RETURNING;
+    }
+
+    @Override
+    public UpsertForm upsertForm() {
+        return UpsertForm.ON_CONFLICT;
+    }
+
+    @Override
+    public void checkValue(DataType<?> type, Object value) {
+        PostgresValueLimits.check(type, value);
+    }
+
+    @Override
+    public Object toDatabaseValue(DataType<?> type, Object value) {
+        return type.kind() == TypeKind.TIMESTAMP_TZ && value instanceof OffsetDateTime t ? PostgresValueLimits.forPostgres(t) : value;
     }
 
     @Override
@@ -74,6 +128,12 @@ final class PostgresDialect extends Dialect {
     private String enumType(DataType<?> type) {
         EnumType<?> e = (EnumType<?>) type.databaseType();
         return e.isNative() ? identifier(e.nativeName()) : "VARCHAR(" + e.length() + ")";
+    }
+
+    @Override
+    public String addConstraintIfAbsent(String alterTableAddConstraint) {
+        // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: ignore the duplicate instead
+        return "DO $$ BEGIN " + alterTableAddConstraint + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
     }
 
     @Override

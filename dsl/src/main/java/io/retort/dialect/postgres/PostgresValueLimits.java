@@ -1,6 +1,5 @@
-package io.retort.dialect;
+package io.retort.dialect.postgres;
 
-import io.retort.compile.Dialect;
 import io.retort.compile.ValueDescriptions;
 import io.retort.exception.InvalidValueException;
 import io.retort.type.DataType;
@@ -10,41 +9,23 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/**
- * Values a database would store wrongly or reject with its value quoted in the message, refused before they
- * are bound. Both engines call this before handing a value to their driver.
- */
-public final class ValueLimits {
+/** The dates and times PostgreSQL stores, and how a {@code TIMESTAMPTZ} value goes to it. */
+final class PostgresValueLimits {
     private static final LocalDate PG_FIRST_DAY = LocalDate.of(-4712, 1, 1);
     private static final LocalDate PG_LAST_DAY = LocalDate.of(5_874_897, 12, 31);
     private static final LocalDateTime PG_END_OF_TIMESTAMPS = LocalDateTime.of(294_277, 1, 1, 0, 0);
 
-    private ValueLimits() {
+    private PostgresValueLimits() {
     }
 
     /**
-     * @param dialect the database's dialect
-     * @param type    the database type the value is bound as
-     * @param value   the value, not {@code null}
-     * @throws InvalidValueException if the database cannot store it as given
+     * @param type  the database type the value is bound as
+     * @param value the value, not {@code null}
+     * @throws InvalidValueException if PostgreSQL cannot store it as given
      */
-    public static void check(Dialect dialect, DataType<?> type, Object value) {
+    static void check(DataType<?> type, Object value) {
         switch (type.kind()) {
-            case CHAR, VARCHAR -> {
-                String s = (String) value;
-                if (dialect == Dialects.H2 && type.length() != null && s.length() > type.length()) {
-                    // the type checked code points; H2 counts UTF-16 units, and its error message would quote the value
-                    throw new InvalidValueException("A string value " + ValueDescriptions.describe(s) + " has "
-                            + s.codePointCount(0, s.length()) + " characters but " + s.length() + " UTF-16 units, more "
-                            + "than H2 allows in [" + type + "]: H2 counts characters outside the Basic Multilingual Plane "
-                            + "(emoji, for instance) twice. Shorten it, or widen the column.");
-                }
-            }
-            case DATE, TIMESTAMP, TIMESTAMP_TZ -> {
-                if (dialect == Dialects.POSTGRES) {
-                    checkPostgresRange(value, type);
-                }
-            }
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> checkRange(value, type);
             default -> {
             }
         }
@@ -58,7 +39,7 @@ public final class ValueLimits {
      * @param value an offset date-time
      * @return the value to send to PostgreSQL
      */
-    public static OffsetDateTime forPostgres(OffsetDateTime value) {
+    static OffsetDateTime forPostgres(OffsetDateTime value) {
         if (value.equals(OffsetDateTime.MIN) || value.equals(OffsetDateTime.MAX)) {
             return value;
         }
@@ -70,7 +51,7 @@ public final class ValueLimits {
      * {@code MIN} value), or fail near the {@code MAX} values. Only the {@code MIN}/{@code MAX} constants stand
      * for {@code -infinity}/{@code infinity}; other values must lie in the range PostgreSQL stores.
      */
-    private static void checkPostgresRange(Object value, DataType<?> type) {
+    private static void checkRange(Object value, DataType<?> type) {
         boolean inRange;
         if (value instanceof LocalDate d) {
             inRange = d.equals(LocalDate.MIN) || d.equals(LocalDate.MAX)
