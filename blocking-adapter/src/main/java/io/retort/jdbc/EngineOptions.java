@@ -1,6 +1,6 @@
 package io.retort.jdbc;
 
-import io.retort.engine.OptionChecks;
+import io.retort.engine.internal.OptionChecks;
 import io.retort.exception.InvalidConfigException;
 
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.retort.jdbc;
 
 import io.retort.compile.Dialect;
 import io.retort.compile.BoundValue;
-import io.retort.compile.ValueDescriptions;
-import io.retort.exception.DriverMessages;
-import io.retort.exception.SqlStates;
+import io.retort.compile.internal.ValueDescriptions;
+import io.retort.exception.internal.DriverMessages;
+import io.retort.exception.internal.SqlStates;
 import io.retort.exception.StatementException;
 
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.retort.jdbc;
 
-import io.retort.engine.ResultShape;
+import io.retort.engine.internal.ResultShape;
 import io.retort.expression.Expression;
 
 import java.sql.ResultSetMetaData;

@@ -5,7 +5,7 @@ import io.retort.compile.Dialect;
 import io.retort.type.ArrayType;
 import io.retort.type.ConvertedType;
 import io.retort.type.DataType;
-import io.retort.type.DriverValues;
+import io.retort.type.internal.DriverValues;
 import io.retort.type.EnumType;
 import io.retort.type.Json;
 

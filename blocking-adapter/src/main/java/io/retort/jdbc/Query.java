@@ -4,8 +4,8 @@ import io.retort.exception.MultipleResultsException;
 import io.retort.exception.NoResultException;
 import io.retort.expression.Condition;
 import io.retort.expression.SortOrder;
-import io.retort.orm.EntityQuery;
-import io.retort.orm.SessionRules;
+import io.retort.orm.internal.EntityQuery;
+import io.retort.orm.internal.SessionRules;
 import io.retort.schema.Column;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.retort.jdbc;
 
 import io.retort.engine.Row;
-import io.retort.engine.ResultShape;
+import io.retort.engine.internal.ResultShape;
 import io.retort.compile.BoundValue;
 import io.retort.exception.ResourceClosedException;
 

@@ -9,13 +9,13 @@ import io.retort.exception.SessionClosedException;
 import io.retort.expression.Expression;
 import io.retort.orm.EntityColumn;
 import io.retort.orm.EntityTable;
-import io.retort.orm.FlushPlan;
-import io.retort.orm.FlushStep;
-import io.retort.orm.LoadStep;
+import io.retort.orm.internal.FlushPlan;
+import io.retort.orm.internal.FlushStep;
+import io.retort.orm.internal.LoadStep;
 import io.retort.orm.LoaderOption;
 import io.retort.orm.OneToMany;
-import io.retort.orm.SessionRules;
-import io.retort.orm.UnitOfWork;
+import io.retort.orm.internal.SessionRules;
+import io.retort.orm.internal.UnitOfWork;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
 import io.retort.statement.Statement;
@@ -291,12 +291,12 @@ public final class Session implements AutoCloseable {
      * @return a query over all its rows
      */
     public <E> Query<E> query(Class<E> type) {
-        return new Query<>(this, io.retort.orm.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
+        return new Query<>(this, io.retort.orm.internal.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
     }
 
     <E> List<E> queryEntities(EntityTable<E> table, Select query, List<LoaderOption> options) {
         flushNow();
-        io.retort.orm.JoinedQuery joined = work.joined(table, query, options);
+        io.retort.orm.internal.JoinedQuery joined = work.joined(table, query, options);
         List<E> out;
         if (joined != null) {
             Result result = connection().execute(joined.select());

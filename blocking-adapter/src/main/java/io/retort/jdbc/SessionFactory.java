@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class SessionFactory {
     private final Engine engine;
-    private final io.retort.orm.EntityRegistry registry;
+    private final io.retort.orm.internal.EntityRegistry registry;
     private final boolean expireOnCommit;
     private final java.util.Set<Session> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -35,7 +35,7 @@ public final class SessionFactory {
     public SessionFactory(Engine engine, boolean expireOnCommit, EntityTable<?>... tables) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.expireOnCommit = expireOnCommit;
-        this.registry = new io.retort.orm.EntityRegistry(tables);
+        this.registry = new io.retort.orm.internal.EntityRegistry(tables);
     }
 
     /** @return a new session; close it when done */

@@ -1,6 +1,6 @@
 package io.retort.jdbc;
 
-import io.retort.orm.SavepointMarker;
+import io.retort.orm.internal.SavepointMarker;
 
 /**
  * A savepoint inside a session's transaction ({@link Session#beginNested()}). Commit or roll it back once;

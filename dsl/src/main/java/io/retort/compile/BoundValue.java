@@ -1,5 +1,6 @@
 package io.retort.compile;
 
+import io.retort.compile.internal.ValueDescriptions;
 import io.retort.type.DataType;
 
 /**

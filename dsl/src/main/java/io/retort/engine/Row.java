@@ -1,5 +1,6 @@
 package io.retort.engine;
 
+import io.retort.engine.internal.ResultShape;
 import io.retort.exception.NoSuchColumnException;
 import io.retort.exception.TypeMismatchException;
 import io.retort.expression.Expression;

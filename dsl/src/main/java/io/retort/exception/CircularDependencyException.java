@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * New objects depend on each other through foreign keys in a cycle that no insert order satisfies.
  */
-public class CircularDependencyException extends RetortException {
+public class CircularDependencyException extends SessionStateException {
     public CircularDependencyException(String message) {
         super(message);
     }

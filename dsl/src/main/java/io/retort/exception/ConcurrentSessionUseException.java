@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * A second operation was started on a session while another was still running; sessions are not thread-safe.
  */
-public class ConcurrentSessionUseException extends RetortException {
+public class ConcurrentSessionUseException extends SessionStateException {
     public ConcurrentSessionUseException(String message) {
         super(message);
     }

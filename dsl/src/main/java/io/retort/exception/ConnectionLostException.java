@@ -7,7 +7,7 @@ import java.util.List;
  * discarded, not returned to the pool; whether uncommitted work was applied is unknown unless the
  * transaction had not reached its commit.
  */
-public class ConnectionLostException extends StatementException {
+public class ConnectionLostException extends TransientStatementException {
     /**
      * @param message    the driver's message
      * @param sql        the SQL

@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * An operation needed the session of an object that is not (or no longer) attached to one.
  */
-public class DetachedEntityException extends RetortException {
+public class DetachedEntityException extends SessionStateException {
     public DetachedEntityException(String message) {
         super(message);
     }

@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * Another object with the same primary key is already in the session's identity map.
  */
-public class IdentityConflictException extends RetortException {
+public class IdentityConflictException extends SessionStateException {
     public IdentityConflictException(String message) {
         super(message);
     }

@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * A transaction was committed, rolled back or begun in a state that does not allow it.
  */
-public class InvalidTransactionStateException extends RetortException {
+public class InvalidTransactionStateException extends SessionStateException {
     public InvalidTransactionStateException(String message) {
         super(message);
     }

@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * An object that belongs to another open session was added to this one.
  */
-public class ObjectOwnedByOtherSessionException extends RetortException {
+public class ObjectOwnedByOtherSessionException extends SessionStateException {
     public ObjectOwnedByOtherSessionException(String message) {
         super(message);
     }

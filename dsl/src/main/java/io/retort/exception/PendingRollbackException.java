@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * A session whose flush failed was used again before rollback().
  */
-public class PendingRollbackException extends RetortException {
+public class PendingRollbackException extends SessionStateException {
     public PendingRollbackException(String message) {
         super(message);
     }

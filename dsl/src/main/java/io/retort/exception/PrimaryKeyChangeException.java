@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * The primary key of a persistent object was changed; Retort does not move rows between keys.
  */
-public class PrimaryKeyChangeException extends RetortException {
+public class PrimaryKeyChangeException extends SessionStateException {
     public PrimaryKeyChangeException(String message) {
         super(message);
     }

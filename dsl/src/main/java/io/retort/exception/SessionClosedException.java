@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * A session was used after it was closed.
  */
-public class SessionClosedException extends RetortException {
+public class SessionClosedException extends SessionStateException {
     public SessionClosedException(String message) {
         super(message);
     }

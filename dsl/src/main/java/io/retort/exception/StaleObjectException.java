@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * An UPDATE or DELETE of a flushed object matched no row: another transaction changed or deleted it (optimistic locking).
  */
-public class StaleObjectException extends RetortException {
+public class StaleObjectException extends SessionStateException {
     public StaleObjectException(String message) {
         super(message);
     }

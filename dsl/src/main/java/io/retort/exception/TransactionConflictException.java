@@ -6,7 +6,7 @@ import java.util.List;
  * The database aborted the transaction to keep it serializable or to break a deadlock (SQLSTATE 40001, 40P01).
  * Running the whole transaction again may succeed.
  */
-public class TransactionConflictException extends StatementException {
+public class TransactionConflictException extends TransientStatementException {
     /**
      * @param message    the driver's message
      * @param sql        the SQL

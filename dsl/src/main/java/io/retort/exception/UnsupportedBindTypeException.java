@@ -3,7 +3,7 @@ package io.retort.exception;
 /**
  * A value of a Java class that Retort cannot bind was given; Retort never falls back to {@code toString()}.
  */
-public class UnsupportedBindTypeException extends RetortException {
+public class UnsupportedBindTypeException extends InvalidStatementException {
     public UnsupportedBindTypeException(String message) {
         super(message);
     }

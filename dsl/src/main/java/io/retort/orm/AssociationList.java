@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * @param <B> the related entity
  */
 public final class AssociationList<B> extends LoadableList<B> {
-    AssociationList(ManyToMany<?, B> relationship, List<B> loaded, Supplier<List<B>> loader) {
+    @io.retort.Internal
+    public AssociationList(ManyToMany<?, B> relationship, List<B> loaded, Supplier<List<B>> loader) {
         super(relationship, loaded, loader);
     }
 

@@ -50,12 +50,14 @@ public final class EntityColumn<E, T> extends Column<T> {
     }
 
     @SuppressWarnings("unchecked")
-    Object getRaw(Object entity) {
+    @io.retort.Internal
+    public Object getRaw(Object entity) {
         return getter.apply((E) entity);
     }
 
     @SuppressWarnings("unchecked")
-    void setRaw(Object entity, Object value) {
+    @io.retort.Internal
+    public void setRaw(Object entity, Object value) {
         setter.accept((E) entity, (T) value);
     }
 }

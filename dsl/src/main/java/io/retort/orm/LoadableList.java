@@ -41,11 +41,13 @@ public abstract class LoadableList<E> extends AbstractList<E> {
         return items;
     }
 
-    final List<E> loadedItems() {
+    @io.retort.Internal
+    public final List<E> loadedItems() {
         return loadedItems == null ? List.of() : loadedItems;
     }
 
-    final void markFlushed() {
+    @io.retort.Internal
+    public final void markFlushed() {
         if (items != null) {
             loadedItems = new ArrayList<>(items);
         }

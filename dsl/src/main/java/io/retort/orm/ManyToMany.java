@@ -97,12 +97,14 @@ public final class ManyToMany<A, B> implements Relationship {
     }
 
     @SuppressWarnings("unchecked")
-    List<Object> getRaw(Object entity) {
+    @io.retort.Internal
+    public List<Object> getRaw(Object entity) {
         return (List<Object>) (List<?>) getter.apply((A) entity);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void setRaw(Object entity, List<?> related) {
+    @io.retort.Internal
+    public void setRaw(Object entity, List<?> related) {
         setter.accept((A) entity, (List) related);
     }
 

@@ -61,12 +61,14 @@ public final class ManyToOne<C, P> {
     }
 
     @SuppressWarnings("unchecked")
-    Object getRaw(Object child) {
+    @io.retort.Internal
+    public Object getRaw(Object child) {
         return getter.apply((C) child);
     }
 
     @SuppressWarnings("unchecked")
-    void setRaw(Object child, Object parent) {
+    @io.retort.Internal
+    public void setRaw(Object child, Object parent) {
         setter.accept((C) child, (P) parent);
     }
 

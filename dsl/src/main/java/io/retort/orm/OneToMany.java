@@ -91,12 +91,14 @@ public final class OneToMany<P, C> implements Relationship {
     }
 
     @SuppressWarnings("unchecked")
-    List<Object> getRaw(Object parent) {
+    @io.retort.Internal
+    public List<Object> getRaw(Object parent) {
         return (List<Object>) (List<?>) getter.apply((P) parent);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void setRaw(Object parent, List<?> children) {
+    @io.retort.Internal
+    public void setRaw(Object parent, List<?> children) {
         setter.accept((P) parent, (List) children);
     }
 

@@ -14,7 +14,8 @@ public final class RelatedList<C> extends LoadableList<C> {
     private final Object parent;
     private final OneToMany<?, C> relationship;
 
-    RelatedList(Object parent, OneToMany<?, C> relationship, List<C> loaded, Supplier<List<C>> loader) {
+    @io.retort.Internal
+    public RelatedList(Object parent, OneToMany<?, C> relationship, List<C> loaded, Supplier<List<C>> loader) {
         super(relationship, loaded, loader);
         this.parent = parent;
         this.relationship = relationship;
@@ -47,7 +48,8 @@ public final class RelatedList<C> extends LoadableList<C> {
     }
 
     /** Drops a child that already points to another parent, leaving its reference alone. */
-    void forget(Object child) {
+    @io.retort.Internal
+    public void forget(Object child) {
         items().remove(child);
     }
 

@@ -1,5 +1,6 @@
 package io.retort.exception;
 
+import io.retort.exception.internal.SqlStates;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

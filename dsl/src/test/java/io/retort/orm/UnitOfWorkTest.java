@@ -1,5 +1,8 @@
 package io.retort.orm;
 
+import io.retort.orm.internal.FlushPlan;
+import io.retort.orm.internal.FlushStep;
+import io.retort.orm.internal.UnitOfWork;
 import io.retort.compile.Compiler;
 import io.retort.compile.PlaceholderStyle;
 import io.retort.dialect.Dialects;

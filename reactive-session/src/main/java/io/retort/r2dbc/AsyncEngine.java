@@ -19,7 +19,7 @@ import io.retort.compile.PlaceholderStyle;
 import io.retort.exception.PoolTimeoutException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.exception.RetortException;
-import io.retort.exception.SqlStates;
+import io.retort.exception.internal.SqlStates;
 import io.retort.schema.MetaData;
 import io.retort.statement.Statement;
 import org.reactivestreams.Publisher;
@@ -163,7 +163,7 @@ public final class AsyncEngine {
             return new ResourceClosedException("This engine is closed", e);
         }
         if (e instanceof R2dbcException r) {
-            return SqlStates.translate(url.dialect(), io.retort.exception.DriverMessages.sanitize(r.getMessage()),
+            return SqlStates.translate(url.dialect(), io.retort.exception.internal.DriverMessages.sanitize(r.getMessage()),
                     "connect to " + url.shown(), List.of(), r.getSqlState(), r.getErrorCode(), null, r);
         }
         return new RetortException("Cannot connect to [" + url.shown() + "]: " + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package io.retort.r2dbc;
 
-import io.retort.engine.OptionChecks;
+import io.retort.engine.internal.OptionChecks;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

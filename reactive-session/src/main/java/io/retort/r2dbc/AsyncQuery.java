@@ -2,8 +2,8 @@ package io.retort.r2dbc;
 
 import io.retort.expression.Condition;
 import io.retort.expression.SortOrder;
-import io.retort.orm.EntityQuery;
-import io.retort.orm.SessionRules;
+import io.retort.orm.internal.EntityQuery;
+import io.retort.orm.internal.SessionRules;
 import io.retort.schema.Column;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

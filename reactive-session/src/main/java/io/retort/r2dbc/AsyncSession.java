@@ -3,16 +3,16 @@ package io.retort.r2dbc;
 import io.retort.engine.Row;
 import io.retort.exception.LazyLoadInReactiveContextException;
 import io.retort.orm.EntityTable;
-import io.retort.orm.FlushPlan;
-import io.retort.orm.FlushStep;
-import io.retort.orm.JoinedQuery;
-import io.retort.orm.LoadStep;
+import io.retort.orm.internal.FlushPlan;
+import io.retort.orm.internal.FlushStep;
+import io.retort.orm.internal.JoinedQuery;
+import io.retort.orm.internal.LoadStep;
 import io.retort.orm.LoaderOption;
 import io.retort.orm.ManyToMany;
 import io.retort.orm.OneToMany;
 import io.retort.orm.Relationship;
-import io.retort.orm.SessionRules;
-import io.retort.orm.UnitOfWork;
+import io.retort.orm.internal.SessionRules;
+import io.retort.orm.internal.UnitOfWork;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
 import io.retort.statement.Statement;
@@ -223,7 +223,7 @@ public final class AsyncSession {
      * @throws io.retort.exception.UnmappedClassException when the factory does not map {@code type}
      */
     public <E> AsyncQuery<E> query(Class<E> type) {
-        return new AsyncQuery<>(this, io.retort.orm.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
+        return new AsyncQuery<>(this, io.retort.orm.internal.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
     }
 
     /**

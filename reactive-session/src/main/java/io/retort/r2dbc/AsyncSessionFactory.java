@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public final class AsyncSessionFactory {
     private final AsyncEngine engine;
-    private final io.retort.orm.EntityRegistry registry;
+    private final io.retort.orm.internal.EntityRegistry registry;
     private final java.util.Set<AsyncSession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -19,7 +19,7 @@ public final class AsyncSessionFactory {
      */
     public AsyncSessionFactory(AsyncEngine engine, EntityTable<?>... tables) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.registry = new io.retort.orm.EntityRegistry(tables);
+        this.registry = new io.retort.orm.internal.EntityRegistry(tables);
     }
 
     /** @return a new session; close it ({@code session.close()}) when done */

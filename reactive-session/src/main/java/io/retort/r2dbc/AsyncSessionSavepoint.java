@@ -1,6 +1,6 @@
 package io.retort.r2dbc;
 
-import io.retort.orm.SavepointMarker;
+import io.retort.orm.internal.SavepointMarker;
 import reactor.core.publisher.Mono;
 
 /**

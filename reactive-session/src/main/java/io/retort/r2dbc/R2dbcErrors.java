@@ -3,10 +3,10 @@ package io.retort.r2dbc;
 import io.retort.compile.Dialect;
 import io.r2dbc.spi.R2dbcException;
 import io.retort.compile.BoundValue;
-import io.retort.compile.ValueDescriptions;
-import io.retort.exception.DriverMessages;
+import io.retort.compile.internal.ValueDescriptions;
+import io.retort.exception.internal.DriverMessages;
 import io.retort.exception.RetortException;
-import io.retort.exception.SqlStates;
+import io.retort.exception.internal.SqlStates;
 import io.retort.exception.StatementException;
 
 import java.util.List;

@@ -4,12 +4,12 @@ import io.retort.engine.Row;
 import io.r2dbc.spi.Parameters;
 import io.retort.compile.BoundValue;
 import io.retort.compile.Dialect;
-import io.retort.engine.ResultShape;
+import io.retort.engine.internal.ResultShape;
 import io.retort.exception.TypeMismatchException;
 import io.retort.type.ArrayType;
 import io.retort.type.ConvertedType;
 import io.retort.type.DataType;
-import io.retort.type.DriverValues;
+import io.retort.type.internal.DriverValues;
 import io.retort.type.EnumType;
 import io.retort.type.Json;
 

@@ -2,7 +2,7 @@ package io.retort.r2dbc;
 
 import io.retort.engine.StatementListener;
 import io.retort.compile.BoundValue;
-import io.retort.engine.EchoFormat;
+import io.retort.engine.internal.EchoFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;

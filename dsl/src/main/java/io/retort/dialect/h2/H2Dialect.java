@@ -4,7 +4,7 @@ import io.retort.compile.Capability;
 import io.retort.compile.Dialect;
 import io.retort.compile.KeyRetrieval;
 import io.retort.compile.UpsertForm;
-import io.retort.compile.ValueDescriptions;
+import io.retort.compile.internal.ValueDescriptions;
 import io.retort.exception.InvalidValueException;
 import io.retort.compile.RenderContext;
 import io.retort.compile.SqlRenderer;

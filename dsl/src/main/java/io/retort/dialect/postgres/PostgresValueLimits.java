@@ -1,6 +1,6 @@
 package io.retort.dialect.postgres;
 
-import io.retort.compile.ValueDescriptions;
+import io.retort.compile.internal.ValueDescriptions;
 import io.retort.exception.InvalidValueException;
 import io.retort.type.DataType;
 

@@ -1,5 +1,6 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.OneToMany;
 import io.retort.statement.Select;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.retort.compile;
+package io.retort.compile.internal;
 
 /**
  * Describes bound values for messages and logs without revealing them: {@code <text, 34 chars>}.

@@ -1,5 +1,10 @@
-package io.retort.exception;
+package io.retort.exception.internal;
 
+import io.retort.exception.ConnectionLostException;
+import io.retort.exception.IntegrityViolationException;
+import io.retort.exception.QueryTimeoutException;
+import io.retort.exception.StatementException;
+import io.retort.exception.TransactionConflictException;
 import io.retort.compile.Dialect;
 import io.retort.compile.ErrorKind;
 

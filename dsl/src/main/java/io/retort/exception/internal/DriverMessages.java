@@ -1,4 +1,4 @@
-package io.retort.exception;
+package io.retort.exception.internal;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,5 +1,14 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.AssociationList;
+import io.retort.orm.EntityTable;
+import io.retort.orm.LazyLoader;
+import io.retort.orm.LoadStrategy;
+import io.retort.orm.LoaderOption;
+import io.retort.orm.ManyToMany;
+import io.retort.orm.ManyToOne;
+import io.retort.orm.OneToMany;
+import io.retort.orm.RelatedList;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
 

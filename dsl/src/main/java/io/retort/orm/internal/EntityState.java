@@ -1,5 +1,7 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.EntityStatus;
+import io.retort.orm.EntityTable;
 import java.util.Objects;
 
 /** A session's bookkeeping for one object: its table, status, and the column values last seen in the database. */

@@ -1,5 +1,18 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.AssociationList;
+import io.retort.orm.Cascade;
+import io.retort.orm.EntityColumn;
+import io.retort.orm.EntityStatus;
+import io.retort.orm.EntityTable;
+import io.retort.orm.LazyLoader;
+import io.retort.orm.LoadStrategy;
+import io.retort.orm.LoaderOption;
+import io.retort.orm.ManyToMany;
+import io.retort.orm.ManyToOne;
+import io.retort.orm.OneToMany;
+import io.retort.orm.RelatedList;
+import io.retort.orm.Relationship;
 import io.retort.exception.IdentityConflictException;
 import io.retort.exception.NullAttributeException;
 import io.retort.exception.PrimaryKeyChangeException;

@@ -1,5 +1,6 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.EntityTable;
 import io.retort.exception.UnmappedClassException;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.EntityTable;
 import io.retort.exception.CircularDependencyException;
 import io.retort.schema.ForeignKey;
 import io.retort.schema.Table;

@@ -1,5 +1,7 @@
-package io.retort.type;
+package io.retort.type.internal;
 
+import io.retort.type.DataType;
+import io.retort.type.EnumType;
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,10 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.EntityColumn;
+import io.retort.orm.EntityTable;
+import io.retort.orm.ManyToMany;
+import io.retort.orm.ManyToOne;
+import io.retort.orm.OneToMany;
 import io.retort.exception.NullAttributeException;
 import io.retort.exception.PrimaryKeyChangeException;
 import io.retort.exception.StaleObjectException;
@@ -16,9 +21,9 @@ import java.util.List;
 import static io.retort.Sql.deleteFrom;
 import static io.retort.Sql.insertInto;
 import static io.retort.Sql.update;
-import static io.retort.orm.UnitOfWork.changedColumns;
-import static io.retort.orm.UnitOfWork.raw;
-import static io.retort.orm.UnitOfWork.syncForeignKeys;
+import static io.retort.orm.internal.UnitOfWork.changedColumns;
+import static io.retort.orm.internal.UnitOfWork.raw;
+import static io.retort.orm.internal.UnitOfWork.syncForeignKeys;
 
 /** The statements a flush plan is made of, one class per kind; each builds its statement only when it runs. */
 final class FlushSteps {

@@ -1,5 +1,12 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
+import io.retort.orm.EntityColumn;
+import io.retort.orm.EntityTable;
+import io.retort.orm.LoadStrategy;
+import io.retort.orm.LoaderOption;
+import io.retort.orm.ManyToMany;
+import io.retort.orm.OneToMany;
+import io.retort.orm.Relationship;
 import io.retort.exception.ConcurrentSessionUseException;
 import io.retort.exception.InvalidStatementException;
 import io.retort.exception.MultipleResultsException;

@@ -1,4 +1,4 @@
-package io.retort.engine;
+package io.retort.engine.internal;
 
 import io.retort.compile.BoundValue;
 

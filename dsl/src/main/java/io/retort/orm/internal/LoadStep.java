@@ -1,4 +1,4 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
 import io.retort.statement.Select;
 

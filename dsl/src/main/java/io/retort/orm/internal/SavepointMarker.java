@@ -1,4 +1,4 @@
-package io.retort.orm;
+package io.retort.orm.internal;
 
 /**
  * Where a savepoint began in a unit of work's history, so a rollback to it undoes only later work.
