@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.exception.MultipleResultsException;
 import io.retort.exception.NoResultException;
 import io.retort.expression.Condition;
@@ -57,7 +58,7 @@ public final class Query<E> {
     }
 
     /** @return the first matching entity, or {@code null} */
-    public E first() {
+    public @Nullable E first() {
         List<E> one = session.scalars(query.first());
         return one.isEmpty() ? null : one.get(0);
     }

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.Row;
 import io.retort.exception.MultipleResultsException;
 import io.retort.exception.NoResultException;
@@ -53,7 +54,7 @@ public final class Result {
      * @return the only row, or {@code null} when there is none
      * @throws MultipleResultsException if there are several
      */
-    public Row oneOrNull() {
+    public @Nullable Row oneOrNull() {
         if (rows.size() > 1) {
             throw new MultipleResultsException("Expected at most one row but the query returned " + rows.size()
                     + "\nSQL [" + sql + "]");
@@ -62,7 +63,7 @@ public final class Result {
     }
 
     /** @return the first row, or {@code null} when there is none */
-    public Row first() {
+    public @Nullable Row first() {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -72,7 +73,7 @@ public final class Result {
      * @throws MultipleResultsException if there are several rows
      */
     @SuppressWarnings("unchecked")
-    public <T> T scalar() {
+    public <T> @Nullable T scalar() {
         Row row = oneOrNull();
         return row == null ? null : (T) row.get(0);
     }

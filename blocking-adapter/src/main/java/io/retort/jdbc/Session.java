@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.Row;
 import io.retort.exception.ConcurrentSessionUseException;
 import io.retort.exception.DetachedEntityException;
@@ -102,7 +103,7 @@ public final class Session implements AutoCloseable {
      * @param <E>   the entity class
      * @return the object, or {@code null} when there is no such row
      */
-    public <E> E get(EntityTable<E> table, Object id) {
+    public <E> @Nullable E get(EntityTable<E> table, Object id) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(id, "id");
         return run("get", () -> {
@@ -121,7 +122,7 @@ public final class Session implements AutoCloseable {
      * @param <E>  the entity class
      * @return the object, or {@code null}
      */
-    public <E> E get(Class<E> type, Object id) {
+    public <E> @Nullable E get(Class<E> type, Object id) {
         return get(factory.tableFor(Objects.requireNonNull(type, "type")), id);
     }
 
@@ -201,7 +202,7 @@ public final class Session implements AutoCloseable {
      * @param <E>     the entity class
      * @return the first entity, or {@code null} when there is none (the query is limited to one row)
      */
-    public <E> E first(Select query, LoaderOption... options) {
+    public <E> @Nullable E first(Select query, LoaderOption... options) {
         List<E> one = scalars(Objects.requireNonNull(query, "query").limit(1), options);
         return one.isEmpty() ? null : one.get(0);
     }
@@ -225,7 +226,7 @@ public final class Session implements AutoCloseable {
      * @return the only entity, or {@code null}
      * @throws io.retort.exception.MultipleResultsException when there are several
      */
-    public <E> E oneOrNull(Select query, LoaderOption... options) {
+    public <E> @Nullable E oneOrNull(Select query, LoaderOption... options) {
         return SessionRules.oneOrNull(scalars(Objects.requireNonNull(query, "query").limit(2), options));
     }
 

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.orm.EntityTable;
 
 import java.util.Objects;
@@ -59,7 +60,7 @@ public final class SessionFactory {
     }
 
     /** @return another open session that holds the object, or {@code null} (best effort across threads) */
-    Session ownerOtherThan(Session asking, Object entity) {
+    @Nullable Session ownerOtherThan(Session asking, Object entity) {
         for (Session s : openSessions) {
             if (s != asking && s.holds(entity)) {
                 return s;

@@ -1,5 +1,6 @@
 package io.retort.compile;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.schema.Identifiers;
 import io.retort.type.DataType;
 
@@ -49,7 +50,7 @@ public abstract class Dialect {
     }
 
     /** @return the database a server's short URL without a path means, or {@code null} for the server's default */
-    public String defaultDatabase() {
+    public @Nullable String defaultDatabase() {
         return null;
     }
 
@@ -119,7 +120,7 @@ public abstract class Dialect {
      * @param vendorCode the driver's vendor error code, or 0
      * @return what the error means for the caller
      */
-    public ErrorKind classify(String sqlState, int vendorCode) {
+    public ErrorKind classify(@Nullable String sqlState, int vendorCode) {
         return ErrorKind.ofSqlState(sqlState);
     }
 
@@ -183,7 +184,7 @@ public abstract class Dialect {
      * @return the statement that clears session settings ({@code SET ...}) before a pooled connection is
      *         reused, or {@code null} when the dialect keeps no such state per connection
      */
-    public String sessionResetStatement() {
+    public @Nullable String sessionResetStatement() {
         return null;
     }
 

@@ -1,5 +1,7 @@
 package io.retort.compile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a database error means for the caller, as the dialect reads its SQLSTATE and vendor code. The
  * engines turn each kind into its exception type, so one error is classified the same way on every path.
@@ -22,7 +24,7 @@ public enum ErrorKind {
      * @param sqlState a SQLSTATE, or {@code null}
      * @return its kind
      */
-    public static ErrorKind ofSqlState(String sqlState) {
+    public static ErrorKind ofSqlState(@Nullable String sqlState) {
         if (sqlState == null) {
             return OTHER;
         }

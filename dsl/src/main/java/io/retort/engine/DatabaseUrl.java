@@ -1,5 +1,6 @@
 package io.retort.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.compile.Dialect;
 import io.retort.dialect.Dialects;
 import io.retort.exception.InvalidConfigException;
@@ -29,8 +30,8 @@ import java.util.Objects;
  * @param password the password of a short form, or {@code null}
  * @param query    the short form's raw query string without {@code ?}, or empty
  */
-public record DatabaseUrl(Dialect dialect, Form form, String url, String target, String host, int port, String database,
-                          String user, String password, String query) {
+public record DatabaseUrl(Dialect dialect, Form form, String url, @Nullable String target, @Nullable String host, int port,
+                          @Nullable String database, @Nullable String user, @Nullable String password, String query) {
 
     /** The kinds of URL. */
     public enum Form {

@@ -1,5 +1,6 @@
 package io.retort.engine;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param upstream    the upstream issue (or, where none is filed, the closest one and what it shows)
  * @param firstFixed  the first driver version known to be fixed, or {@code null} while it is open
  */
-public record DriverDefect(String driver, String description, String upstream, String firstFixed) {
+public record DriverDefect(String driver, String description, String upstream, @Nullable String firstFixed) {
     public DriverDefect {
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(description, "description");
@@ -23,7 +24,7 @@ public record DriverDefect(String driver, String description, String upstream, S
      * @param version the driver version in use, as its jar reports it, or {@code null} when unknown
      * @return whether that version has the defect: unknown versions are assumed to have it
      */
-    public boolean affects(String version) {
+    public boolean affects(@Nullable String version) {
         if (firstFixed == null || version == null) {
             return true;
         }

@@ -1,5 +1,6 @@
 package io.retort.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.internal.ResultShape;
 import io.retort.exception.NoSuchColumnException;
 import io.retort.exception.TypeMismatchException;
@@ -40,7 +41,7 @@ public final class Row {
      * @throws NoSuchColumnException if it was not selected
      */
     @SuppressWarnings("unchecked")
-    public <T> T get(Expression<T> column) {
+    public <T> @Nullable T get(Expression<T> column) {
         return (T) values[shape.indexOf(column)];
     }
 
@@ -49,7 +50,7 @@ public final class Row {
      * @return its value, or {@code null}
      * @throws NoSuchColumnException if there is no column there
      */
-    public Object get(int index) {
+    public @Nullable Object get(int index) {
         if (index < 0 || index >= values.length) {
             throw new NoSuchColumnException("The result has " + values.length + " columns; there is no column at index [" + index + "]");
         }
@@ -63,7 +64,7 @@ public final class Row {
      * @return its value, or {@code null}
      * @throws TypeMismatchException if the value is of another class
      */
-    public <T> T get(int index, Class<T> type) {
+    public <T> @Nullable T get(int index, Class<T> type) {
         Object v = get(index);
         if (v != null && !type.isInstance(v)) {
             throw new TypeMismatchException("Column [" + shape.label(index) + "] holds a [" + v.getClass().getName()
@@ -77,7 +78,7 @@ public final class Row {
      * @return its value, or {@code null}
      * @throws NoSuchColumnException if there is no such column
      */
-    public Object get(String label) {
+    public @Nullable Object get(String label) {
         return values[shape.indexOf(label)];
     }
 

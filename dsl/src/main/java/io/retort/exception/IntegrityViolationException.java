@@ -1,5 +1,6 @@
 package io.retort.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /** A constraint was violated (SQLSTATE class 23): unique, foreign key, check or not-null. */
@@ -21,7 +22,7 @@ public class IntegrityViolationException extends StatementException {
     }
 
     /** @return the violated constraint's name, or {@code null} */
-    public String constraintName() {
+    public @Nullable String constraintName() {
         return constraintName;
     }
 }

@@ -1,5 +1,6 @@
 package io.retort.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public class StatementException extends RetortException {
     }
 
     /** @return the SQLSTATE the database reported, or {@code null} */
-    public String sqlState() {
+    public @Nullable String sqlState() {
         return sqlState;
     }
 

@@ -1,5 +1,7 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something column references are qualified by: a table, a table alias, a derived table or a CTE.
  */
@@ -8,7 +10,7 @@ public interface FromNode {
     String qualifier();
 
     /** @return the schema of a schema-qualified table, or {@code null} */
-    default String qualifierSchema() {
+    default @Nullable String qualifierSchema() {
         return null;
     }
 }

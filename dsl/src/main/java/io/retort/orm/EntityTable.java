@@ -1,5 +1,6 @@
 package io.retort.orm;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.schema.ColumnOption;
 import io.retort.schema.Table;
 import io.retort.type.DataType;
@@ -242,7 +243,7 @@ public abstract class EntityTable<E> extends Table {
     }
 
     /** @return the version column, or {@code null} */
-    public final EntityColumn<E, ?> versionColumn() {
+    public final @Nullable EntityColumn<E, ?> versionColumn() {
         for (EntityColumn<E, ?> c : entityColumns) {
             if (c.isVersion()) {
                 return c;

@@ -1,5 +1,6 @@
 package io.retort.orm;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ public final class ManyToOne<C, P> {
     }
 
     /** @param child a child @return its parent, or {@code null} */
-    public P get(C child) {
+    public @Nullable P get(C child) {
         return getter.apply(child);
     }
 

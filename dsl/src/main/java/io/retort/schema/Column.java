@@ -1,5 +1,6 @@
 package io.retort.schema;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.expression.ColumnNode;
 import io.retort.expression.FromNode;
 import io.retort.type.DataType;
@@ -80,17 +81,17 @@ public class Column<T> implements ColumnNode<T> {
     }
 
     /** @return the client-side default, or {@code null} */
-    public Supplier<?> clientDefault() {
+    public @Nullable Supplier<?> clientDefault() {
         return clientDefault;
     }
 
     /** @return the server-side default as DDL text, or {@code null} */
-    public String serverDefault() {
+    public @Nullable String serverDefault() {
         return serverDefault;
     }
 
     /** @return the column's comment, or {@code null} */
-    public String comment() {
+    public @Nullable String comment() {
         return comment;
     }
 

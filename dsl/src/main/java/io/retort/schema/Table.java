@@ -1,5 +1,6 @@
 package io.retort.schema;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.exception.NoSuchColumnException;
 import io.retort.expression.Condition;
 import io.retort.expression.FromNode;
@@ -308,7 +309,7 @@ public abstract class Table implements FromNode {
     }
 
     /** @return the schema, or {@code null} */
-    public final String schema() {
+    public final @Nullable String schema() {
         return schema;
     }
 
@@ -353,7 +354,7 @@ public abstract class Table implements FromNode {
     }
 
     /** @return the table's comment, or {@code null} */
-    public final String comment() {
+    public final @Nullable String comment() {
         return comment;
     }
 

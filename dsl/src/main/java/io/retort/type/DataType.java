@@ -1,5 +1,7 @@
 package io.retort.type;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SQL type of a column or expression, paired with the Java type its values have.
  *
@@ -17,17 +19,17 @@ public interface DataType<T> {
     Class<T> javaType();
 
     /** @return the length of CHAR/VARCHAR/BINARY types, or {@code null} when unbounded */
-    default Integer length() {
+    default @Nullable Integer length() {
         return null;
     }
 
     /** @return the precision of DECIMAL, or {@code null} when not declared */
-    default Integer precision() {
+    default @Nullable Integer precision() {
         return null;
     }
 
     /** @return the scale of DECIMAL, or {@code null} when not declared */
-    default Integer scale() {
+    default @Nullable Integer scale() {
         return null;
     }
 

@@ -50,7 +50,7 @@ class InsertRowsTest {
                 "0 values", "1 columns");
         // columns but no values(...) at all: caught when compiled, never sent as "VALUES " with nothing after it
         var noRows = insertInto(THINGS).columns(THINGS.ID, THINGS.NAME);
-        for (var dialect : List.of(Dialects.H2, Dialects.POSTGRES)) {
+        for (var dialect : Dialects.registered()) {
             assertRejected(() -> Compiler.of(dialect, PlaceholderStyle.QUESTION_MARK).compile(noRows),
                     InconsistentRowsException.class, "[things]", "no rows", "values(...)");
         }

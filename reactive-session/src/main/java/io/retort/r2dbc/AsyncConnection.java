@@ -258,7 +258,7 @@ public final class AsyncConnection {
                         if (outcome.compareAndSet(null, "cancelled")) {
                             engine.log().statement(sql, logged, System.nanoTime() - start, "cancelled");
                             if (seen.get() == 0) {
-                                // the server may still be working on it: ask it to stop (reliability plan R06)
+                                // the server may still be working on it: ask it to stop
                                 cancelOnServer();
                             }
                         }

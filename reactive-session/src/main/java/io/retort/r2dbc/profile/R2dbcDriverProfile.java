@@ -1,5 +1,6 @@
 package io.retort.r2dbc.profile;
 
+import org.jspecify.annotations.Nullable;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -49,7 +50,7 @@ public interface R2dbcDriverProfile {
      * @param statementTimeout the engine's default statement timeout, or {@code null}
      */
     default void engineOptions(ConnectionFactoryOptions.Builder options, ConnectionFactoryOptions given, String applicationName,
-                               Duration statementTimeout) {
+                               @Nullable Duration statementTimeout) {
     }
 
     /**
@@ -73,12 +74,12 @@ public interface R2dbcDriverProfile {
      *         an isolation level given with {@code beginTransaction(definition)}; {@code null} when it keeps it
      * @param isolationSql the level as SQL writes it, such as {@code SERIALIZABLE}
      */
-    default String isolationAsSessionSetting(String isolationSql) {
+    default @Nullable String isolationAsSessionSetting(String isolationSql) {
         return null;
     }
 
-    /** @return the statement that resets an isolation level set by {@link #isolationAsSessionSetting} */
-    default String isolationReset() {
+    /** @return the statement that resets an isolation level set by {@link #isolationAsSessionSetting}, or {@code null} */
+    default @Nullable String isolationReset() {
         return null;
     }
 
