@@ -130,12 +130,21 @@ public final class Sql {
         return Param.of((DataType<T>) SqlTypes.inferFrom(value), value);
     }
 
-    /** @param type the type @param value the value @param <T> its Java type @return the value bound as {@code type} */
+    /**
+     * @param type the type
+     * @param value the value
+     * @param <T> its Java type
+     * @return the value bound as {@code type}
+     */
     public static <T> Expression<T> val(DataType<T> type, T value) {
         return Param.of(Objects.requireNonNull(type, "type"), value);
     }
 
-    /** @param type the type @param <T> its Java type @return a typed {@code NULL} */
+    /**
+     * @param type the type
+     * @param <T> its Java type
+     * @return a typed {@code NULL}
+     */
     public static <T> Expression<T> nullOf(DataType<T> type) {
         return new Literal<>(Objects.requireNonNull(type, "type"), null);
     }
@@ -235,12 +244,22 @@ public final class Sql {
         return new NamedColumn<>(Excluded.ROW, column.name(), column.type());
     }
 
-    /** @param column the column @param value the value, bound @param <T> its type @return {@code column = ?} */
+    /**
+     * @param column the column
+     * @param value the value, bound
+     * @param <T> its type
+     * @return {@code column = ?}
+     */
     public static <T> Assignment<T> set(Column<T> column, T value) {
         return new Assignment<>(column, column.bind(value));
     }
 
-    /** @param column the column @param value the value expression @param <T> its type @return {@code column = value} */
+    /**
+     * @param column the column
+     * @param value the value expression
+     * @param <T> its type
+     * @return {@code column = value}
+     */
     public static <T> Assignment<T> set(Column<T> column, Expression<T> value) {
         return new Assignment<>(column, value);
     }
@@ -262,7 +281,11 @@ public final class Sql {
         return new Aggregate<>("count", SqlTypes.BIGINT, List.of(e), true, null);
     }
 
-    /** @param e a numeric expression @param <T> its type @return {@code sum(e)} (of the same type) */
+    /**
+     * @param e a numeric expression
+     * @param <T> its type
+     * @return {@code sum(e)} (of the same type)
+     */
     public static <T> Aggregate<T> sum(Expression<T> e) {
         return new Aggregate<>("sum", e.type(), List.of(e), false, null);
     }
@@ -272,12 +295,20 @@ public final class Sql {
         return new Aggregate<>("avg", SqlTypes.decimal(), List.of(e), false, null);
     }
 
-    /** @param e an expression @param <T> its type @return {@code min(e)} */
+    /**
+     * @param e an expression
+     * @param <T> its type
+     * @return {@code min(e)}
+     */
     public static <T> Aggregate<T> min(Expression<T> e) {
         return new Aggregate<>("min", e.type(), List.of(e), false, null);
     }
 
-    /** @param e an expression @param <T> its type @return {@code max(e)} */
+    /**
+     * @param e an expression
+     * @param <T> its type
+     * @return {@code max(e)}
+     */
     public static <T> Aggregate<T> max(Expression<T> e) {
         return new Aggregate<>("max", e.type(), List.of(e), false, null);
     }
@@ -304,12 +335,22 @@ public final class Sql {
         return new WindowFunction<>(new FunctionCall<>("dense_rank", SqlTypes.BIGINT, List.of()), window);
     }
 
-    /** @param e the value @param window the window @param <T> its type @return {@code lag(e) OVER (window)} */
+    /**
+     * @param e the value
+     * @param window the window
+     * @param <T> its type
+     * @return {@code lag(e) OVER (window)}
+     */
     public static <T> WindowFunction<T> lag(Expression<T> e, Window window) {
         return new WindowFunction<>(new FunctionCall<>("lag", e.type(), List.of(e)), window);
     }
 
-    /** @param e the value @param window the window @param <T> its type @return {@code lead(e) OVER (window)} */
+    /**
+     * @param e the value
+     * @param window the window
+     * @param <T> its type
+     * @return {@code lead(e) OVER (window)}
+     */
     public static <T> WindowFunction<T> lead(Expression<T> e, Window window) {
         return new WindowFunction<>(new FunctionCall<>("lead", e.type(), List.of(e)), window);
     }
@@ -329,7 +370,11 @@ public final class Sql {
         return new FunctionCall<>(name, type, Arrays.asList(arguments));
     }
 
-    /** @param first expressions tried in order @param <T> their type @return {@code COALESCE(first, ...)} */
+    /**
+     * @param first expressions tried in order
+     * @param <T> their type
+     * @return {@code COALESCE(first, ...)}
+     */
     @SafeVarargs
     public static <T> Expression<T> coalesce(Expression<T>... first) {
         if (first.length == 0) {
@@ -338,12 +383,22 @@ public final class Sql {
         return new FunctionCall<>("COALESCE", first[0].type(), Arrays.asList(first));
     }
 
-    /** @param e an expression @param fallback used when it is NULL @param <T> its type @return {@code COALESCE(e, ?)} */
+    /**
+     * @param e an expression
+     * @param fallback used when it is NULL
+     * @param <T> its type
+     * @return {@code COALESCE(e, ?)}
+     */
     public static <T> Expression<T> coalesce(Expression<T> e, T fallback) {
         return new FunctionCall<>("COALESCE", e.type(), List.of(e, e.bind(Objects.requireNonNull(fallback, "fallback"))));
     }
 
-    /** @param a a value @param b the value that turns it into NULL @param <T> the type @return {@code NULLIF(a, b)} */
+    /**
+     * @param a a value
+     * @param b the value that turns it into NULL
+     * @param <T> the type
+     * @return {@code NULLIF(a, b)}
+     */
     public static <T> Expression<T> nullif(Expression<T> a, Expression<T> b) {
         return new FunctionCall<>("NULLIF", a.type(), List.of(a, b));
     }
@@ -368,7 +423,11 @@ public final class Sql {
         return new FunctionCall<>("CHAR_LENGTH", SqlTypes.INTEGER, List.of(e));
     }
 
-    /** @param e a number @param <T> its type @return {@code ABS(e)} */
+    /**
+     * @param e a number
+     * @param <T> its type
+     * @return {@code ABS(e)}
+     */
     public static <T extends Number> Expression<T> abs(Expression<T> e) {
         return new FunctionCall<>("ABS", e.type(), List.of(e));
     }

@@ -93,7 +93,7 @@ class PoolIT {
         Engine engine = TestEngines.open(dialect, EngineOptions.DEFAULTS.withMaxPoolSize(10).withMinIdle(0));
         engine.createAll(MetaData.of(USERS));
         int threads = 200;
-        int perThread = 50;
+        int perThread = io.retort.testing.Soak.size("retort.r03.per-thread", 5, 50);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger maxTotal = new AtomicInteger();
         List<Long> waits = java.util.Collections.synchronizedList(new ArrayList<>());

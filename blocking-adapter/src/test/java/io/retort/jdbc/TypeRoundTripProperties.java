@@ -102,8 +102,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *       {@code \u0000} (22P05).</li>
  * </ul>
  */
+@io.retort.testing.SoakTries(property = "retort.r22.tries", quick = 500)
 class TypeRoundTripProperties {
-    /** The reliability plan's figure: 10,000 samples per type per dialect. */
+    /** The reliability plan's figure: 10,000 samples per type per dialect (-Dretort.soak=true; 500 by default). */
     private static final int TRIES = 10_000;
     /** A fixed seed, so that CI is reproducible; change it to explore other samples. */
     private static final String SEED = "20261125";

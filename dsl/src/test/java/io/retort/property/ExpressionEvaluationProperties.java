@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for {@code select(id).where(expr)} must equal an independent evaluation of the same tree in Java, with
  * SQL's three-valued logic ({@code null} is UNKNOWN). No string value may appear in the SQL text.
  */
+@io.retort.testing.SoakTries(property = "retort.expression.tries", quick = 200)   // 500 with -Dretort.soak=true
 class ExpressionEvaluationProperties {
 
     /** The table the trees are evaluated over. */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transaction visible, and {@code close()} afterwards waits for the rollback the cancel started.
  */
 class AsyncSessionCancellationIT {
-    private static final int ITERATIONS = Integer.getInteger("retort.session-cancel.iterations", 10_000);
+    private static final int ITERATIONS = io.retort.testing.Soak.size("retort.session-cancel.iterations", 1_000, 10_000);
 
     private AsyncEngine engine;
 

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transactions) and R06 (cancelling a running statement stops it on the server).
  */
 class CancellationIT {
-    /** R05 is scaled from the plan's 10,000 to keep the module's suite short on 2 cores. */
-    private static final int R05_ITERATIONS = Integer.getInteger("retort.r05.iterations", 10_000);
+    /** R05: the plan's 10,000 with -Dretort.soak=true, 1,000 by default. */
+    private static final int R05_ITERATIONS = io.retort.testing.Soak.size("retort.r05.iterations", 1_000, 10_000);
     private static final int BIG_ROWS = 100_000;
 
     private AsyncEngine engine;
@@ -162,7 +162,7 @@ class CancellationIT {
     @Test
     void cancellingARunningStatementStopsItOnTheServer() {
         engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(2));
-        int runs = 100;
+        int runs = io.retort.testing.Soak.size("retort.r06.runs", 20, 100);
         List<Long> idleAfter = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             engine.execute(text("SELECT pg_sleep(60)"))
