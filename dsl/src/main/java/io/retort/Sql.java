@@ -241,7 +241,7 @@ public final class Sql {
      * @return {@code EXCLUDED.column}: the value the upsert proposed
      */
     public static <T> Expression<T> excluded(Column<T> column) {
-        return new NamedColumn<>(Excluded.ROW, column.name(), column.type());
+        return Excluded.ROW.column(column);
     }
 
     /**
@@ -251,7 +251,7 @@ public final class Sql {
      * @return {@code column = ?}
      */
     public static <T> Assignment<T> set(Column<T> column, T value) {
-        return new Assignment<>(column, column.bind(value));
+        return Assignment.of(column, column.bind(value));
     }
 
     /**
@@ -261,7 +261,7 @@ public final class Sql {
      * @return {@code column = value}
      */
     public static <T> Assignment<T> set(Column<T> column, Expression<T> value) {
-        return new Assignment<>(column, value);
+        return Assignment.of(column, value);
     }
 
     // ---- aggregates --------------------------------------------------------------------------

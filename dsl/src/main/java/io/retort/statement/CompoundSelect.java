@@ -12,17 +12,17 @@ import java.util.Objects;
 
 /**
  * {@code query UNION | UNION ALL | INTERSECT | EXCEPT query}, with its own {@code ORDER BY} and {@code LIMIT}.
- *
- * @param operator the set operation
- * @param left     the left query
- * @param right    the right query
- * @param orderBy  sort orders of the combined result
- * @param limit    the row limit, or {@code null}
- * @param offset   the rows skipped, or {@code null}
  */
-public record CompoundSelect(SetOperator operator, Query left, Query right, List<SortOrder> orderBy,
-                             Param<Long> limit, Param<Long> offset) implements Query {
-    public CompoundSelect {
+public final class CompoundSelect implements Query {
+    private final SetOperator operator;
+    private final Query left;
+    private final Query right;
+    private final List<SortOrder> orderBy;
+    private final Param<Long> limit;
+    private final Param<Long> offset;
+
+    /** Built by the DSL only: the shape of this node may grow without breaking callers. */
+    CompoundSelect(SetOperator operator, Query left, Query right, List<SortOrder> orderBy, Param<Long> limit, Param<Long> offset) {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
@@ -32,7 +32,14 @@ public record CompoundSelect(SetOperator operator, Query left, Query right, List
                     + left.selectedExpressions().size() + " expressions and the right "
                     + right.selectedExpressions().size());
         }
+        this.operator = operator;
+        this.left = left;
+        this.right = right;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
     }
+
 
     static CompoundSelect of(SetOperator operator, Query left, Query right) {
         return new CompoundSelect(operator, left, right, List.of(), null, null);
@@ -71,5 +78,56 @@ public record CompoundSelect(SetOperator operator, Query left, Query right, List
             throw new IllegalArgumentException("offset cannot be negative, got [" + rows + "]");
         }
         return new CompoundSelect(operator, left, right, orderBy, limit, Param.of(SqlTypes.BIGINT, rows));
+    }
+
+    /** @return the set operation */
+    public SetOperator operator() {
+        return operator;
+    }
+
+    /** @return the left query */
+    public Query left() {
+        return left;
+    }
+
+    /** @return the right query */
+    public Query right() {
+        return right;
+    }
+
+    /** @return sort orders of the combined result */
+    public List<SortOrder> orderBy() {
+        return orderBy;
+    }
+
+    /** @return the row limit, or {@code null} */
+    public Param<Long> limit() {
+        return limit;
+    }
+
+    /** @return the rows skipped, or {@code null} */
+    public Param<Long> offset() {
+        return offset;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CompoundSelect other)) {
+            return false;
+        }
+        return java.util.Objects.equals(operator, other.operator) && java.util.Objects.equals(left, other.left) && java.util.Objects.equals(right, other.right) && java.util.Objects.equals(orderBy, other.orderBy) && java.util.Objects.equals(limit, other.limit) && java.util.Objects.equals(offset, other.offset);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(operator, left, right, orderBy, limit, offset);
+    }
+
+    @Override
+    public String toString() {
+        return "CompoundSelect[operator=" + operator + ", left=" + left + ", right=" + right + ", orderBy=" + orderBy + ", limit=" + limit + ", offset=" + offset + "]";
     }
 }

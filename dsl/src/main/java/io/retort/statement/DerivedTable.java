@@ -9,15 +9,19 @@ import java.util.Objects;
 
 /**
  * A query in {@code FROM}: {@code (SELECT ...) AS alias}. Its columns are those the query selects.
- *
- * @param query the query
- * @param alias the name
  */
-public record DerivedTable(Query query, String alias) implements FromNode {
-    public DerivedTable {
+public final class DerivedTable implements FromNode {
+    private final Query query;
+    private final String alias;
+
+    /** Built by the DSL only: the shape of this node may grow without breaking callers. */
+    DerivedTable(Query query, String alias) {
         Objects.requireNonNull(query, "query");
         Identifiers.check(alias, "alias");
+        this.query = query;
+        this.alias = alias;
     }
+
 
     @Override
     public String qualifier() {
@@ -39,5 +43,36 @@ public record DerivedTable(Query query, String alias) implements FromNode {
      */
     public NamedColumn<?> col(String name) {
         return Columns.byName(this, query.selectedExpressions(), List.of(), name, null);
+    }
+
+    /** @return the query */
+    public Query query() {
+        return query;
+    }
+
+    /** @return the name */
+    public String alias() {
+        return alias;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DerivedTable other)) {
+            return false;
+        }
+        return java.util.Objects.equals(query, other.query) && java.util.Objects.equals(alias, other.alias);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(query, alias);
+    }
+
+    @Override
+    public String toString() {
+        return "DerivedTable[query=" + query + ", alias=" + alias + "]";
     }
 }

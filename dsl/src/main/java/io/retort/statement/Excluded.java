@@ -14,4 +14,13 @@ public final class Excluded implements FromNode {
     public String qualifier() {
         return "excluded";
     }
+
+    /**
+     * @param column a column of the upserted table
+     * @param <T>    its Java type
+     * @return {@code EXCLUDED.column}: the value the upsert proposed (what {@code Sql.excluded(column)} gives)
+     */
+    public <T> NamedColumn<T> column(io.retort.schema.Column<T> column) {
+        return new NamedColumn<>(this, column.name(), column.type());
+    }
 }

@@ -23,18 +23,17 @@ import java.util.Objects;
  * insertInto(USERS).set(USERS.NAME, "ada").set(USERS.AGE, 36).returning(USERS.ID)
  * insertInto(USERS).columns(USERS.NAME, USERS.AGE).values("ada", 36).values("bob", 41)
  * }</pre>
- *
- * @param table      the target table
- * @param columns    the target columns
- * @param rows       the value rows, each as wide as {@code columns}
- * @param query      the source query for {@code INSERT ... SELECT}, or {@code null}
- * @param onConflict the upsert clause, or {@code null}
- * @param returning  the returned expressions
  */
-public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Query query,
-                     OnConflict onConflict, List<Expression<?>> returning) implements Statement {
+public final class Insert implements Statement {
+    private final Table table;
+    private final List<Column<?>> columns;
+    private final List<List<Expression<?>>> rows;
+    private final Query query;
+    private final OnConflict onConflict;
+    private final List<Expression<?>> returning;
 
-    public Insert {
+    /** Built by the DSL only: the shape of this node may grow without breaking callers. */
+    Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Query query, OnConflict onConflict, List<Expression<?>> returning) {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
         rows = rows.stream().map(List::copyOf).toList();
@@ -44,7 +43,14 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
                 throw new InvalidStatementException("Column [" + c + "] is not a column of [" + table + "]");
             }
         }
+        this.table = table;
+        this.columns = columns;
+        this.rows = rows;
+        this.query = query;
+        this.onConflict = onConflict;
+        this.returning = returning;
     }
+
 
     /**
      * @param table the target
@@ -229,5 +235,56 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, columns, rows, query,
                 new OnConflict(onConflict.target(), onConflict.updates(), Objects.requireNonNull(condition, "condition")),
                 returning);
+    }
+
+    /** @return the target table */
+    public Table table() {
+        return table;
+    }
+
+    /** @return the target columns */
+    public List<Column<?>> columns() {
+        return columns;
+    }
+
+    /** @return the value rows, each as wide as {@code columns} */
+    public List<List<Expression<?>>> rows() {
+        return rows;
+    }
+
+    /** @return the source query for {@code INSERT ... SELECT}, or {@code null} */
+    public Query query() {
+        return query;
+    }
+
+    /** @return the upsert clause, or {@code null} */
+    public OnConflict onConflict() {
+        return onConflict;
+    }
+
+    /** @return the returned expressions */
+    public List<Expression<?>> returning() {
+        return returning;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Insert other)) {
+            return false;
+        }
+        return java.util.Objects.equals(table, other.table) && java.util.Objects.equals(columns, other.columns) && java.util.Objects.equals(rows, other.rows) && java.util.Objects.equals(query, other.query) && java.util.Objects.equals(onConflict, other.onConflict) && java.util.Objects.equals(returning, other.returning);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(table, columns, rows, query, onConflict, returning);
+    }
+
+    @Override
+    public String toString() {
+        return "Insert[table=" + table + ", columns=" + columns + ", rows=" + rows + ", query=" + query + ", onConflict=" + onConflict + ", returning=" + returning + "]";
     }
 }

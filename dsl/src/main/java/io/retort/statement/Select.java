@@ -22,24 +22,22 @@ import java.util.Objects;
  * <pre>{@code
  * select(USERS.NAME, count()).from(USERS).join(ADDRESSES).groupBy(USERS.NAME).having(count().gt(1L))
  * }</pre>
- *
- * @param with      the common table expressions
- * @param isDistinct whether it is {@code SELECT DISTINCT}
- * @param selection the selected expressions
- * @param from      the {@code FROM} items; when empty, the tables of the selected columns are used
- * @param where     the filter, or {@code null}
- * @param groupBy   the grouping keys
- * @param having    the group filter, or {@code null}
- * @param orderBy   the sort orders
- * @param limit     the row limit as a bound parameter, or {@code null}
- * @param offset    the rows skipped as a bound parameter, or {@code null}
- * @param lock      the locking clause, or {@code null}
  */
-public record Select(List<Cte.WithItem> with, boolean isDistinct, List<Expression<?>> selection, List<FromNode> from,
-                     Condition where, List<Expression<?>> groupBy, Condition having, List<SortOrder> orderBy,
-                     Param<Long> limit, Param<Long> offset, LockMode lock) implements Query {
+public final class Select implements Query {
+    private final List<Cte.WithItem> with;
+    private final boolean isDistinct;
+    private final List<Expression<?>> selection;
+    private final List<FromNode> from;
+    private final Condition where;
+    private final List<Expression<?>> groupBy;
+    private final Condition having;
+    private final List<SortOrder> orderBy;
+    private final Param<Long> limit;
+    private final Param<Long> offset;
+    private final LockMode lock;
 
-    public Select {
+    /** Built by the DSL only: the shape of this node may grow without breaking callers. */
+    Select(List<Cte.WithItem> with, boolean isDistinct, List<Expression<?>> selection, List<FromNode> from, Condition where, List<Expression<?>> groupBy, Condition having, List<SortOrder> orderBy, Param<Long> limit, Param<Long> offset, LockMode lock) {
         with = List.copyOf(with);
         selection = List.copyOf(selection);
         from = List.copyOf(from);
@@ -48,7 +46,19 @@ public record Select(List<Cte.WithItem> with, boolean isDistinct, List<Expressio
         if (selection.isEmpty()) {
             throw new InvalidStatementException("A SELECT needs at least one expression; use selectFrom(table) for all columns");
         }
+        this.with = with;
+        this.isDistinct = isDistinct;
+        this.selection = selection;
+        this.from = from;
+        this.where = where;
+        this.groupBy = groupBy;
+        this.having = having;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
+        this.lock = lock;
     }
+
 
     /**
      * @param expressions the selected expressions
@@ -257,5 +267,93 @@ public record Select(List<Cte.WithItem> with, boolean isDistinct, List<Expressio
             all.add(Objects.requireNonNull(c, "cte").definition());
         }
         return new Select(all, isDistinct, selection, from, where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    /** @return the common table expressions */
+    public List<Cte.WithItem> with() {
+        return with;
+    }
+
+    /** @return whether it is {@code SELECT DISTINCT} */
+    public boolean isDistinct() {
+        return isDistinct;
+    }
+
+    /** @return the selected expressions */
+    public List<Expression<?>> selection() {
+        return selection;
+    }
+
+    /** @return the {@code FROM} items; when empty, the tables of the selected columns are used */
+    public List<FromNode> from() {
+        return from;
+    }
+
+    /** @return the filter, or {@code null} */
+    public Condition where() {
+        return where;
+    }
+
+    /** @return the grouping keys */
+    public List<Expression<?>> groupBy() {
+        return groupBy;
+    }
+
+    /** @return the group filter, or {@code null} */
+    public Condition having() {
+        return having;
+    }
+
+    /** @return the sort orders */
+    public List<SortOrder> orderBy() {
+        return orderBy;
+    }
+
+    /** @return the row limit as a bound parameter, or {@code null} */
+    public Param<Long> limit() {
+        return limit;
+    }
+
+    /** @return the rows skipped as a bound parameter, or {@code null} */
+    public Param<Long> offset() {
+        return offset;
+    }
+
+    /** @return the locking clause, or {@code null} */
+    public LockMode lock() {
+        return lock;
+    }
+
+    /**
+     * The same query with another select list and neither LIMIT nor OFFSET: how the ORM widens a query for a
+     * joined eager load, whose rows no longer map one-to-one to the entities a limit counted.
+     *
+     * @param selection the new select list
+     * @return the rewritten query
+     */
+    @io.retort.Internal
+    public Select withSelectionUnlimited(List<Expression<?>> selection) {
+        return new Select(with, isDistinct, List.copyOf(selection), from, where, groupBy, having, orderBy, null, null, lock);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Select other)) {
+            return false;
+        }
+        return java.util.Objects.equals(with, other.with) && isDistinct == other.isDistinct && java.util.Objects.equals(selection, other.selection) && java.util.Objects.equals(from, other.from) && java.util.Objects.equals(where, other.where) && java.util.Objects.equals(groupBy, other.groupBy) && java.util.Objects.equals(having, other.having) && java.util.Objects.equals(orderBy, other.orderBy) && java.util.Objects.equals(limit, other.limit) && java.util.Objects.equals(offset, other.offset) && java.util.Objects.equals(lock, other.lock);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(with, isDistinct, selection, from, where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    @Override
+    public String toString() {
+        return "Select[with=" + with + ", isDistinct=" + isDistinct + ", selection=" + selection + ", from=" + from + ", where=" + where + ", groupBy=" + groupBy + ", having=" + having + ", orderBy=" + orderBy + ", limit=" + limit + ", offset=" + offset + ", lock=" + lock + "]";
     }
 }

@@ -18,21 +18,25 @@ import java.util.Objects;
  * Raw SQL with named parameters, {@code text("SELECT * FROM users WHERE id = :id").bind("id", 7)}, for what
  * the DSL cannot say. Values are still bound, never spliced. {@code :name} inside string literals, quoted
  * identifiers, comments and PostgreSQL {@code ::} casts is left alone; positional {@code ?} is rejected.
- *
- * @param parts   the SQL text around the parameters ({@code names.size() + 1} pieces)
- * @param names   the parameter names in order of appearance (a name may repeat)
- * @param binds   the values bound so far, by name
- * @param columns the typed result columns, if declared
  */
-public record TextStatement(List<String> parts, List<String> names, Map<String, Param<?>> binds,
-                            List<Expression<?>> columns) implements Query {
+public final class TextStatement implements Query {
+    private final List<String> parts;
+    private final List<String> names;
+    private final Map<String, Param<?>> binds;
+    private final List<Expression<?>> columns;
 
-    public TextStatement {
+    /** Built by the DSL only: the shape of this node may grow without breaking callers. */
+    TextStatement(List<String> parts, List<String> names, Map<String, Param<?>> binds, List<Expression<?>> columns) {
         parts = List.copyOf(parts);
         names = List.copyOf(names);
         binds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(binds));
         columns = List.copyOf(columns);
+        this.parts = parts;
+        this.names = names;
+        this.binds = binds;
+        this.columns = columns;
     }
+
 
     /**
      * @param sql SQL with {@code :name} parameters
@@ -188,5 +192,46 @@ public record TextStatement(List<String> parts, List<String> names, Map<String, 
             }
             return null;
         }
+    }
+
+    /** @return the SQL text around the parameters ({@code names.size() + 1} pieces) */
+    public List<String> parts() {
+        return parts;
+    }
+
+    /** @return the parameter names in order of appearance (a name may repeat) */
+    public List<String> names() {
+        return names;
+    }
+
+    /** @return the values bound so far, by name */
+    public Map<String, Param<?>> binds() {
+        return binds;
+    }
+
+    /** @return the typed result columns, if declared */
+    public List<Expression<?>> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TextStatement other)) {
+            return false;
+        }
+        return java.util.Objects.equals(parts, other.parts) && java.util.Objects.equals(names, other.names) && java.util.Objects.equals(binds, other.binds) && java.util.Objects.equals(columns, other.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(parts, names, binds, columns);
+    }
+
+    @Override
+    public String toString() {
+        return "TextStatement[parts=" + parts + ", names=" + names + ", binds=" + binds + ", columns=" + columns + "]";
     }
 }

@@ -16,22 +16,29 @@ import java.util.Objects;
 /**
  * {@code UPDATE table SET ... [FROM ...] WHERE ... [RETURNING ...]}. Without a {@code WHERE} it refuses
  * to compile unless {@link #all()} says every row is meant. Start with {@code Sql.update(TABLE)}.
- *
- * @param table     the updated table
- * @param sets      the assignments
- * @param from      the other tables of {@code UPDATE ... FROM}
- * @param where     the filter, or {@code null}
- * @param allRows   whether updating every row was asked for explicitly
- * @param returning the returned expressions
  */
-public record Update(Table table, List<Assignment<?>> sets, List<FromNode> from, Condition where, boolean allRows,
-                     List<Expression<?>> returning) implements Statement {
-    public Update {
+public final class Update implements Statement {
+    private final Table table;
+    private final List<Assignment<?>> sets;
+    private final List<FromNode> from;
+    private final Condition where;
+    private final boolean allRows;
+    private final List<Expression<?>> returning;
+
+    /** Built by the DSL only: the shape of this node may grow without breaking callers. */
+    Update(Table table, List<Assignment<?>> sets, List<FromNode> from, Condition where, boolean allRows, List<Expression<?>> returning) {
         Objects.requireNonNull(table, "table");
         sets = List.copyOf(sets);
         from = List.copyOf(from);
         returning = List.copyOf(returning);
+        this.table = table;
+        this.sets = sets;
+        this.from = from;
+        this.where = where;
+        this.allRows = allRows;
+        this.returning = returning;
     }
+
 
     /** @param table the table @return an update with no assignments yet */
     public static Update of(Table table) {
@@ -96,5 +103,56 @@ public record Update(Table table, List<Assignment<?>> sets, List<FromNode> from,
             Objects.requireNonNull(e, "expression");
         }
         return new Update(table, sets, from, where, allRows, Arrays.asList(expressions));
+    }
+
+    /** @return the updated table */
+    public Table table() {
+        return table;
+    }
+
+    /** @return the assignments */
+    public List<Assignment<?>> sets() {
+        return sets;
+    }
+
+    /** @return the other tables of {@code UPDATE ... FROM} */
+    public List<FromNode> from() {
+        return from;
+    }
+
+    /** @return the filter, or {@code null} */
+    public Condition where() {
+        return where;
+    }
+
+    /** @return whether updating every row was asked for explicitly */
+    public boolean allRows() {
+        return allRows;
+    }
+
+    /** @return the returned expressions */
+    public List<Expression<?>> returning() {
+        return returning;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Update other)) {
+            return false;
+        }
+        return java.util.Objects.equals(table, other.table) && java.util.Objects.equals(sets, other.sets) && java.util.Objects.equals(from, other.from) && java.util.Objects.equals(where, other.where) && allRows == other.allRows && java.util.Objects.equals(returning, other.returning);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(table, sets, from, where, allRows, returning);
+    }
+
+    @Override
+    public String toString() {
+        return "Update[table=" + table + ", sets=" + sets + ", from=" + from + ", where=" + where + ", allRows=" + allRows + ", returning=" + returning + "]";
     }
 }

@@ -318,8 +318,7 @@ final class RelationshipLoads {
             rewritten = rewritten.leftJoin(child, raw(o.backReference().foreignKey()).eq(raw(table.idColumn())));
             childOrder.add(child.idColumn().asc());
         }
-        rewritten = new Select(rewritten.with(), rewritten.isDistinct(), selection, rewritten.from(),
-                rewritten.where(), rewritten.groupBy(), rewritten.having(), rewritten.orderBy(), null, null, rewritten.lock());
+        rewritten = rewritten.withSelectionUnlimited(selection);
         return new JoinedQuery(rewritten.orderBy(childOrder.toArray(new io.retort.expression.SortOrder[0])), joins);
     }
 
