@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.internal.OptionChecks;
 import io.retort.exception.InvalidConfigException;
 
@@ -27,8 +28,8 @@ import java.util.Objects;
  * @param driverProperties      extra JDBC driver properties
  */
 public record EngineOptions(int maxPoolSize, int minIdle, Duration connectionTimeout, Duration idleTimeout,
-                            Duration maxLifetime, Duration leakDetectionThreshold, boolean echo, IsolationLevel isolation,
-                            int fetchSize, Duration statementTimeout, String applicationName,
+                            Duration maxLifetime, Duration leakDetectionThreshold, boolean echo, @Nullable IsolationLevel isolation,
+                            int fetchSize, @Nullable Duration statementTimeout, String applicationName,
                             Map<String, String> driverProperties) {
 
     /** The defaults. */
@@ -102,7 +103,7 @@ public record EngineOptions(int maxPoolSize, int minIdle, Duration connectionTim
     }
 
     /** @param timeout the default statement timeout, or null @return a copy */
-    public EngineOptions withStatementTimeout(Duration timeout) {
+    public EngineOptions withStatementTimeout(@Nullable Duration timeout) {
         return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
                 isolation, fetchSize, timeout, applicationName, driverProperties);
     }

@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.compile.Dialect;
 import io.retort.engine.DatabaseUrl;
 import io.retort.exception.InvalidConfigException;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param password the password, or {@code null}
  * @param dialect  the dialect
  */
-public record EngineUrl(String jdbcUrl, String user, String password, Dialect dialect) {
+public record EngineUrl(String jdbcUrl, @Nullable String user, @Nullable String password, Dialect dialect) {
 
     /**
      * @param url the address

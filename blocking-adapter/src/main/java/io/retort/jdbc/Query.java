@@ -38,7 +38,7 @@ public final class Query<E> {
      * @param <T>    its type
      * @return this query filtered by {@code column = value}
      */
-    public <T> Query<E> filterBy(Column<T> column, T value) {
+    public <T> Query<E> filterBy(Column<T> column, @Nullable T value) {
         return new Query<>(session, query.filterBy(column, value));
     }
 

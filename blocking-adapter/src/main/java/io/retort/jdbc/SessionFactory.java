@@ -49,7 +49,7 @@ public final class SessionFactory {
      *                  engine's default (SQLAlchemy's {@code execution_options(isolation_level=...)} per session)
      * @return a new session; close it when done
      */
-    public Session open(IsolationLevel isolation) {
+    public Session open(@Nullable IsolationLevel isolation) {
         Session s = new Session(this, isolation);
         openSessions.add(s);
         return s;

@@ -1,5 +1,6 @@
 package io.retort.compile;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.compile.internal.ValueDescriptions;
 import io.retort.type.DataType;
 
@@ -9,7 +10,7 @@ import io.retort.type.DataType;
  * @param type  the SQL type it is bound as
  * @param value the database form of the value, or {@code null}
  */
-public record BoundValue(DataType<?> type, Object value) {
+public record BoundValue(DataType<?> type, @Nullable Object value) {
     @Override
     public String toString() {
         return ValueDescriptions.describe(value);

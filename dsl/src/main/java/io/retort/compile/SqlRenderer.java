@@ -1,5 +1,6 @@
 package io.retort.compile;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.exception.InvalidStatementException;
 import io.retort.exception.UnsupportedByDialectException;
 import io.retort.expression.ColumnNode;
@@ -143,7 +144,7 @@ public class SqlRenderer extends ExpressionRenderer {
      * @param limit  the limit parameter, or null
      * @param offset the offset parameter, or null
      */
-    protected void limitOffset(Param<Long> limit, Param<Long> offset) {
+    protected void limitOffset(@Nullable Param<Long> limit, @Nullable Param<Long> offset) {
         if (limit != null) {
             sql.append(" LIMIT ");
             placeholder(limit);

@@ -16,7 +16,7 @@ public class IntegrityViolationException extends StatementException {
      * @param cause          the driver's exception
      */
     public IntegrityViolationException(String message, String sql, List<String> parameters, String sqlState,
-                                       String constraintName, Throwable cause) {
+                                       @Nullable String constraintName, Throwable cause) {
         super(message, sql, parameters, sqlState, cause);
         this.constraintName = constraintName;
     }

@@ -19,7 +19,7 @@ public class StatementException extends RetortException {
      * @param sqlState   the SQLSTATE, or {@code null}
      * @param cause      the driver's exception
      */
-    public StatementException(String message, String sql, List<String> parameters, String sqlState, Throwable cause) {
+    public StatementException(String message, String sql, List<String> parameters, @Nullable String sqlState, Throwable cause) {
         super(message + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")") + "\nSQL [" + sql + "]"
                 + (parameters.isEmpty() ? "" : "\nparameters " + parameters), cause);
         this.sql = sql;

@@ -1,5 +1,6 @@
 package io.retort.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public class TransientStatementException extends StatementException {
      * @param sqlState   the SQLSTATE, or {@code null}
      * @param cause      the driver's exception
      */
-    public TransientStatementException(String message, String sql, List<String> parameters, String sqlState, Throwable cause) {
+    public TransientStatementException(String message, String sql, List<String> parameters, @Nullable String sqlState, Throwable cause) {
         super(message, sql, parameters, sqlState, cause);
     }
 }

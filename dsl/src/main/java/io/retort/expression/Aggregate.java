@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.type.DataType;
 
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param <T>       the Java type of the result
  */
 public record Aggregate<T>(String name, DataType<T> type, List<Expression<?>> arguments, boolean distinct,
-                           Condition filter) implements Expression<T> {
+                           @Nullable Condition filter) implements Expression<T> {
     public Aggregate {
         FunctionNames.check(name);
         Objects.requireNonNull(type, "type");

@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.type.DataType;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param otherwise the {@code ELSE} result, or {@code null}
  * @param <T>      the Java type of the result
  */
-public record Case<T>(DataType<T> type, List<When<T>> whens, Expression<T> otherwise) implements Expression<T> {
+public record Case<T>(@Nullable DataType<T> type, List<When<T>> whens, Expression<T> otherwise) implements Expression<T> {
     public Case {
         Objects.requireNonNull(type, "type");
         whens = List.copyOf(whens);

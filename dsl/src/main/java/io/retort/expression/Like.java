@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param caseInsensitive whether this is {@code ILIKE}
  * @param negated         whether this is {@code NOT LIKE}
  */
-public record Like(Expression<?> operand, Expression<?> pattern, Character escape, boolean caseInsensitive,
+public record Like(Expression<?> operand, Expression<?> pattern, @Nullable Character escape, boolean caseInsensitive,
                    boolean negated) implements Condition {
     public Like {
         Objects.requireNonNull(operand, "operand");

@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.type.DataType;
 
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param value the value, or {@code null} for SQL {@code NULL}
  * @param <T>   the Java type
  */
-public record Literal<T>(DataType<T> type, Object value) implements Expression<T> {
+public record Literal<T>(DataType<T> type, @Nullable Object value) implements Expression<T> {
     public Literal {
         Objects.requireNonNull(type, "type");
     }

@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.type.DataType;
 import io.retort.type.SqlTypes;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param schema the sequence's schema, or {@code null}
  * @param name   the sequence's name
  */
-public record NextValue(String schema, String name) implements Expression<Long> {
+public record NextValue(@Nullable String schema, String name) implements Expression<Long> {
     public NextValue {
         Objects.requireNonNull(name, "name");
     }

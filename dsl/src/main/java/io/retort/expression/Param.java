@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.type.DataType;
 
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param databaseValue the value in the form the driver binds (already checked and converted), or {@code null}
  * @param <T>           the Java type of the expression
  */
-public record Param<T>(DataType<T> type, Object databaseValue) implements Expression<T> {
+public record Param<T>(DataType<T> type, @Nullable Object databaseValue) implements Expression<T> {
 
     public Param {
         Objects.requireNonNull(type, "type");
@@ -27,7 +28,7 @@ public record Param<T>(DataType<T> type, Object databaseValue) implements Expres
      * @param <T>   the Java type
      * @return the param
      */
-    public static <T> Param<T> of(DataType<T> type, Object value) {
+    public static <T> Param<T> of(DataType<T> type, @Nullable Object value) {
         return new Param<>(type, value == null ? null : type.toDatabase(value));
     }
 

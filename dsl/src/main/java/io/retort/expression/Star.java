@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.type.DataType;
 import io.retort.type.SqlTypes;
 
@@ -8,7 +9,7 @@ import io.retort.type.SqlTypes;
  *
  * @param source the source whose columns are meant, or {@code null} for all
  */
-public record Star(FromNode source) implements Expression<Object> {
+public record Star(@Nullable FromNode source) implements Expression<Object> {
     /** The unqualified {@code *}. */
     public static final Star ALL = new Star(null);
 

@@ -1,5 +1,6 @@
 package io.retort.expression;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param orderBy     the order within a partition
  * @param frame       the frame, or {@code null} for the default
  */
-public record Window(List<Expression<?>> partitionBy, List<SortOrder> orderBy, Frame frame) {
+public record Window(List<Expression<?>> partitionBy, List<SortOrder> orderBy, @Nullable Frame frame) {
     /** The empty window {@code OVER ()}. */
     public static final Window EMPTY = new Window(List.of(), List.of(), null);
 

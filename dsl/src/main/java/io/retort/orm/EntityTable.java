@@ -51,7 +51,7 @@ public abstract class EntityTable<E> extends Table {
      * @param entityType the entity class
      * @param factory    makes an empty entity
      */
-    protected EntityTable(String schema, String name, Class<E> entityType, Supplier<E> factory) {
+    protected EntityTable(@Nullable String schema, String name, Class<E> entityType, Supplier<E> factory) {
         super(schema, name);
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.factory = Objects.requireNonNull(factory, "factory");

@@ -54,7 +54,7 @@ public sealed interface ColumnOption {
      * @param name      the constraint's name, or {@code null} to derive one
      * @param condition builds the condition from the column
      */
-    record Check(String name, Function<Column<?>, Condition> condition) implements ColumnOption {
+    record Check(@org.jspecify.annotations.Nullable String name, Function<Column<?>, Condition> condition) implements ColumnOption {
     }
 
     /** {@code COMMENT}. @param text the comment */

@@ -1,5 +1,6 @@
 package io.retort.schema;
 
+import org.jspecify.annotations.Nullable;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +13,6 @@ import java.util.function.Supplier;
  * @param serverDefault the server default DDL, or {@code null}
  * @param comment       the comment, or {@code null}
  */
-public record ColumnSettings(boolean nullable, boolean primaryKey, boolean identity, Supplier<?> clientDefault,
-                             String serverDefault, String comment) {
+public record ColumnSettings(boolean nullable, boolean primaryKey, boolean identity, @Nullable Supplier<?> clientDefault,
+                             @Nullable String serverDefault, @Nullable String comment) {
 }

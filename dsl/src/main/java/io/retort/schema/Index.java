@@ -1,5 +1,6 @@
 package io.retort.schema;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.expression.Condition;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param unique  whether it is a unique index
  * @param where   the partial index condition, or {@code null}
  */
-public record Index(String name, Table table, List<Column<?>> columns, boolean unique, Condition where) {
+public record Index(String name, Table table, List<Column<?>> columns, boolean unique, @Nullable Condition where) {
     public Index {
         Identifiers.check(name, "index");
         Objects.requireNonNull(table, "table");

@@ -1,5 +1,6 @@
 package io.retort.schema;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.expression.Expression;
 import io.retort.expression.NextValue;
 
@@ -11,7 +12,7 @@ import io.retort.expression.NextValue;
  * @param start     the first value
  * @param increment the step
  */
-public record Sequence(String schema, String name, long start, long increment) {
+public record Sequence(@Nullable String schema, String name, long start, long increment) {
     public Sequence {
         if (schema != null) {
             Identifiers.check(schema, "schema");

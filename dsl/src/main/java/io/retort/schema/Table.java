@@ -50,7 +50,7 @@ public abstract class Table implements FromNode {
      * @param schema the schema the table lives in, or {@code null} for the default one
      * @param name   the table's name
      */
-    protected Table(String schema, String name) {
+    protected Table(@Nullable String schema, String name) {
         this.schema = schema == null ? null : Identifiers.check(schema, "schema");
         this.name = Identifiers.check(name, "table");
     }

@@ -1,5 +1,6 @@
 package io.retort.statement;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.exception.InvalidStatementException;
 import io.retort.exception.UnknownBindException;
 import io.retort.expression.Expression;
@@ -70,7 +71,7 @@ public final class TextStatement implements Query {
      * @throws io.retort.exception.UnsupportedBindTypeException for a class Retort cannot bind
      */
     @SuppressWarnings("unchecked")
-    public TextStatement bind(String name, Object value) {
+    public TextStatement bind(String name, @Nullable Object value) {
         DataType<Object> type = value == null ? SqlTypes.UNKNOWN : (DataType<Object>) SqlTypes.inferFrom(value);
         return bind(name, type, value);
     }

@@ -1,5 +1,6 @@
 package io.retort.statement;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.expression.Condition;
 import io.retort.expression.Expression;
 import io.retort.expression.FromNode;
@@ -56,7 +57,7 @@ public final class Update implements Statement {
      * @param <T>    its Java type
      * @return this update with {@code column = ?}
      */
-    public <T> Update set(Column<T> column, T value) {
+    public <T> Update set(Column<T> column, @Nullable T value) {
         return set(column, column.bind(value));
     }
 

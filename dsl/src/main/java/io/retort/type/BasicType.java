@@ -1,5 +1,6 @@
 package io.retort.type;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 
 /**
@@ -12,7 +13,7 @@ import java.math.BigDecimal;
  * @param scale     the scale of DECIMAL, or {@code null}
  * @param <T>       the Java type of values
  */
-public record BasicType<T>(TypeKind kind, Class<T> javaType, Integer length, Integer precision, Integer scale)
+public record BasicType<T>(TypeKind kind, Class<T> javaType, @Nullable Integer length, @Nullable Integer precision, @Nullable Integer scale)
         implements DataType<T> {
 
     public BasicType {

@@ -1,5 +1,6 @@
 package io.retort.type;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param nativeName the native enum type's name, or {@code null} to store as text
  * @param <E>        the enum
  */
-public record EnumType<E extends Enum<E>>(Class<E> javaType, String nativeName) implements DataType<E> {
+public record EnumType<E extends Enum<E>>(Class<E> javaType, @Nullable String nativeName) implements DataType<E> {
     public EnumType {
         Objects.requireNonNull(javaType, "javaType");
     }

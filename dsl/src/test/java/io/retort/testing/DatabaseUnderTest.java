@@ -57,6 +57,19 @@ public interface DatabaseUnderTest {
      */
     boolean abortsTransactionOnError();
 
+    /**
+     * @param rows how many
+     * @return a FROM item of one integer column {@code x} with the values 1 to {@code rows}
+     */
+    String integerSeries(int rows);
+
+    /**
+     * @param applicationName an engine's application name
+     * @param queryPrefix     the start of a statement's text
+     * @return how many of the engine's sessions are running a statement that starts so, or 0 where it cannot tell
+     */
+    long runningStatements(String applicationName, String queryPrefix);
+
     /** @return SQL whose single value is the isolation level of the current transaction, in upper or lower case */
     String currentIsolationSql();
 

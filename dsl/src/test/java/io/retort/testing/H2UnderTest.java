@@ -52,6 +52,16 @@ public final class H2UnderTest implements DatabaseUnderTest {
     }
 
     @Override
+    public String integerSeries(int rows) {
+        return "system_range(1, " + rows + ")";
+    }
+
+    @Override
+    public long runningStatements(String applicationName, String queryPrefix) {
+        return 0;
+    }
+
+    @Override
     public String currentIsolationSql() {
         return "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()";
     }

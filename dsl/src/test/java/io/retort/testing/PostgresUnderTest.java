@@ -62,6 +62,26 @@ public final class PostgresUnderTest implements DatabaseUnderTest {
     }
 
     @Override
+    public String integerSeries(int rows) {
+        return "generate_series(1, " + rows + ") AS s(x)";
+    }
+
+    @Override
+    public long runningStatements(String applicationName, String queryPrefix) {
+        try (var c = DriverManager.getConnection(JDBC_URL); var ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE application_name = ? AND state = 'active' AND query LIKE ?")) {
+            ps.setString(1, applicationName);
+            ps.setString(2, queryPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read pg_stat_activity: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String currentIsolationSql() {
         return "SHOW transaction_isolation";
     }

@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.Row;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.Result;
@@ -86,7 +87,7 @@ public final class AsyncConnection {
      * @param timeout   how long it may run, until its last row, or {@code null} for the engine's default
      * @return its rows
      */
-    public Flux<Row> execute(Statement statement, Duration timeout) {
+    public Flux<Row> execute(Statement statement, @Nullable Duration timeout) {
         Objects.requireNonNull(statement, "statement");
         return Flux.defer(() -> {
             Compiler compiler = engine.compiler();
@@ -399,7 +400,7 @@ public final class AsyncConnection {
      * @param readOnly  whether it only reads
      * @return the transaction
      */
-    public Mono<AsyncTransaction> begin(IsolationLevel isolation, boolean readOnly) {
+    public Mono<AsyncTransaction> begin(@Nullable IsolationLevel isolation, boolean readOnly) {
         return Mono.defer(() -> {
             requireOpen();
             AsyncTransaction tx = new AsyncTransaction(this, null, 0);

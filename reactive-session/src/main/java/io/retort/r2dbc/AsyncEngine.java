@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.PoolStats;
 import io.retort.engine.StatementListener;
 import io.retort.engine.Row;
@@ -204,7 +205,7 @@ public final class AsyncEngine {
      * @return what {@code work} emitted
      * @see #inTransaction(Function)
      */
-    public <T> Flux<T> inTransaction(IsolationLevel isolation, Function<? super AsyncConnection, ? extends Publisher<T>> work) {
+    public <T> Flux<T> inTransaction(@Nullable IsolationLevel isolation, Function<? super AsyncConnection, ? extends Publisher<T>> work) {
         Objects.requireNonNull(work, "work");
         // one usingWhen for connection and transaction, so a cancellation rolls back before it releases
         return Flux.usingWhen(connect(),

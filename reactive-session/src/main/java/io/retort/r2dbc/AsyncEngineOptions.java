@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.engine.internal.OptionChecks;
 
 import java.time.Duration;
@@ -30,8 +31,8 @@ import java.util.Objects;
  * @param driverOptions           extra R2DBC driver options, by name
  */
 public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcquireTime, Duration maxCreateConnectionTime,
-                                 Duration maxIdleTime, Duration maxLifetime, boolean echo, IsolationLevel isolation,
-                                 int fetchSize, Duration statementTimeout, String applicationName,
+                                 Duration maxIdleTime, Duration maxLifetime, boolean echo, @Nullable IsolationLevel isolation,
+                                 int fetchSize, @Nullable Duration statementTimeout, String applicationName,
                                  Map<String, String> driverOptions) {
 
     /** The defaults. */
@@ -88,7 +89,7 @@ public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcqui
     }
 
     /** @param level the default isolation level, or null @return a copy */
-    public AsyncEngineOptions withIsolation(IsolationLevel level) {
+    public AsyncEngineOptions withIsolation(@Nullable IsolationLevel level) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
                 echo, level, fetchSize, statementTimeout, applicationName, driverOptions);
     }
@@ -100,7 +101,7 @@ public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcqui
     }
 
     /** @param timeout the default statement timeout, or null @return a copy */
-    public AsyncEngineOptions withStatementTimeout(Duration timeout) {
+    public AsyncEngineOptions withStatementTimeout(@Nullable Duration timeout) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
                 echo, isolation, fetchSize, timeout, applicationName, driverOptions);
     }

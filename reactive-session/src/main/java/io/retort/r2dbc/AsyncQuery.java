@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.expression.Condition;
 import io.retort.expression.SortOrder;
 import io.retort.orm.internal.EntityQuery;
@@ -36,7 +37,7 @@ public final class AsyncQuery<E> {
      * @param <T>    its type
      * @return this query filtered by {@code column = value}
      */
-    public <T> AsyncQuery<E> filterBy(Column<T> column, T value) {
+    public <T> AsyncQuery<E> filterBy(Column<T> column, @Nullable T value) {
         return new AsyncQuery<>(session, query.filterBy(column, value));
     }
 

@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import org.jspecify.annotations.Nullable;
 import io.retort.orm.EntityTable;
 
 import java.util.Objects;
@@ -32,7 +33,7 @@ public final class AsyncSessionFactory {
      *                  engine's default (SQLAlchemy's {@code execution_options(isolation_level=...)} per session)
      * @return a new session; close it ({@code session.close()}) when done
      */
-    public AsyncSession open(IsolationLevel isolation) {
+    public AsyncSession open(@Nullable IsolationLevel isolation) {
         AsyncSession s = new AsyncSession(this, isolation);
         openSessions.add(s);
         return s;

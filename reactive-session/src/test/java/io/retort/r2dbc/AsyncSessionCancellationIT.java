@@ -98,7 +98,7 @@ class AsyncSessionCancellationIT {
         assertThat(TestEngines.eventually(Duration.ofSeconds(5),
                 () -> engine.poolStats().active() == 0 && engine.poolStats().waiting() == 0))
                 .as("leaked connections: " + engine.poolStats()).isTrue();
-        long busy = dialect == Dialects.POSTGRES ? TestEngines.busyBackends(engine) : 0;
+        long busy = TestEngines.busyBackends(engine);
         List<String> names = engine.execute(select(USERS.NAME).from(USERS)).map(r -> r.get(USERS.NAME))
                 .collectList().block(Duration.ofSeconds(30));
         List<String> leaked = new ArrayList<>(names);

@@ -2,7 +2,9 @@ package io.retort.r2dbc;
 
 import io.retort.compile.Dialect;
 import io.retort.dialect.Dialects;
+import io.retort.r2dbc.profile.R2dbcDriverProfiles;
 import io.retort.schema.MetaData;
+import io.retort.testing.DatabaseUnderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,7 @@ import static io.retort.Sql.select;
 import static io.retort.Sql.text;
 import static io.retort.testing.Users.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Reliability plan R04 (cancelled pending acquires), R05 (cancellation at random points of reads and of write
@@ -90,9 +93,7 @@ class CancellationIT {
     void cancellationAtRandomPointsLeaksNothingAndCommitsNothing(Dialect dialect) {
         engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(8).withFetchSize(100));
         engine.createAll(MetaData.of(USERS)).as(StepVerifier::create).verifyComplete();
-        String fill = dialect == Dialects.POSTGRES
-                ? "INSERT INTO users (name) SELECT 'bulk' FROM generate_series(1, " + BIG_ROWS + ")"
-                : "INSERT INTO users (name) SELECT 'bulk' FROM system_range(1, " + BIG_ROWS + ")";
+        String fill = "INSERT INTO users (name) SELECT 'bulk' FROM " + DatabaseUnderTest.of(dialect).integerSeries(BIG_ROWS);
         engine.rowCount(text(fill)).as(StepVerifier::create).expectNext((long) BIG_ROWS).verifyComplete();
 
         Random random = new Random(42);
@@ -127,7 +128,7 @@ class CancellationIT {
         assertThat(TestEngines.eventually(Duration.ofSeconds(5),
                 () -> engine.poolStats().active() == 0 && engine.poolStats().waiting() == 0))
                 .as("R05 leaked connections: " + engine.poolStats()).isTrue();
-        long idleInTransaction = dialect == Dialects.POSTGRES ? TestEngines.busyBackends(engine) : 0;
+        long idleInTransaction = TestEngines.busyBackends(engine);
         List<String> leakedRows = engine.execute(select(USERS.NAME).from(USERS).where(USERS.NAME.in(new ArrayList<>(mustNotExist))))
                 .map(r -> r.get(USERS.NAME)).collectList().block(Duration.ofSeconds(30));
         Long marked = engine.<Long>scalar(select(count()).from(USERS).where(USERS.NAME.ne("bulk"))).block(Duration.ofSeconds(30));
@@ -159,26 +160,30 @@ class CancellationIT {
         });
     }
 
-    @Test
-    void cancellingARunningStatementStopsItOnTheServer() {
-        engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(2));
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void cancellingARunningStatementStopsItOnTheServer(Dialect dialect) {
+        DatabaseUnderTest database = DatabaseUnderTest.of(dialect);
+        assumeTrue(R2dbcDriverProfiles.forDialect(dialect).cancelsOnServer() && database.observesBackends(),
+                "needs a driver that cancels on the server and a server whose sessions can be watched");
+        engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(2));
+        String sleep = database.slowQuery(60);
         int runs = io.retort.testing.Soak.size("retort.r06.runs", 20, 100);
         List<Long> idleAfter = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            engine.execute(text("SELECT pg_sleep(60)"))
+            engine.execute(text(sleep))
                     .as(StepVerifier::create)
                     .expectSubscription()
                     .expectNoEvent(Duration.ofMillis(200))
                     .thenCancel()
                     .verify(Duration.ofSeconds(5));
             long start = System.nanoTime();
-            boolean stopped = TestEngines.eventually(Duration.ofSeconds(1), () -> TestEngines.jdbcCount(
-                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND state = 'active' "
-                            + "AND query LIKE 'SELECT pg_sleep%'", engine.options().applicationName()) == 0);
+            boolean stopped = TestEngines.eventually(Duration.ofSeconds(1),
+                    () -> database.runningStatements(engine.options().applicationName(), sleep) == 0);
             idleAfter.add((System.nanoTime() - start) / 1_000_000);
             assertThat(stopped).as("R06 backend no longer active 1 s after cancel (run " + run + ")").isTrue();
         }
-        System.out.printf("R06 POSTGRES: %d/%d cancelled pg_sleep(60) backends idle within 1 s; ms after cancel %s%n",
-                runs, runs, idleAfter);
+        System.out.printf("R06 %s: %d/%d cancelled [%s] backends idle within 1 s; ms after cancel %s%n",
+                dialect.name(), runs, runs, sleep, idleAfter);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 import static io.retort.Sql.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Reliability plan R13: statement timeouts on R2DBC, per statement, per engine and by Mono.timeout. */
 class TimeoutIT {
@@ -70,31 +71,37 @@ class TimeoutIT {
                 .as("pool after the timeout: " + engine.poolStats()).isTrue();
     }
 
-    @Test
-    void engineStatementTimeoutIsEnforcedByPostgres() {
-        engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1)
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void engineStatementTimeoutIsEnforced(Dialect dialect) {
+        engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1)
                 .withStatementTimeout(Duration.ofMillis(500)));
         long start = System.nanoTime();
-        engine.execute(slow(Dialects.POSTGRES)).as(StepVerifier::create)
+        engine.execute(slow(dialect)).as(StepVerifier::create)
                 .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(QueryTimeoutException.class)
                         .satisfies(q -> assertThat(((QueryTimeoutException) q).sqlState()).isEqualTo("57014")));
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("R13 POSTGRES: engine statementTimeout 500 ms -> 57014 after %d ms%n", elapsed);
+        System.out.printf("R13 %s: engine statementTimeout 500 ms -> 57014 after %d ms%n", dialect.name(), elapsed);
         assertThat(elapsed).isGreaterThanOrEqualTo(500).isLessThan(1250);
         engine.scalar(text("SELECT 1")).as(StepVerifier::create).expectNextCount(1).verifyComplete();
     }
 
-    @Test
-    void monoTimeoutCancelsOnTheServerAndReleasesTheConnection() {
-        engine = TestEngines.open(Dialects.POSTGRES, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1));
-        engine.inTransaction(c -> c.execute(slow(Dialects.POSTGRES)))
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void monoTimeoutCancelsOnTheServerAndReleasesTheConnection(Dialect dialect) {
+        assumeTrue(io.retort.r2dbc.profile.R2dbcDriverProfiles.forDialect(dialect).cancelsOnServer()
+                && DatabaseUnderTest.of(dialect).observesBackends(),
+                "needs a driver that cancels on the server and a server whose sessions can be watched");
+        engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1));
+        engine.inTransaction(c -> c.execute(slow(dialect)))
                 .timeout(Duration.ofMillis(500))
                 .as(StepVerifier::create)
                 .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(TimeoutException.class));
         long start = System.nanoTime();
         assertThat(TestEngines.eventually(Duration.ofSeconds(1), () -> TestEngines.busyBackends(engine) == 0))
                 .as("backend idle after Mono.timeout").isTrue();
-        System.out.printf("R13 POSTGRES: Mono.timeout(500 ms) -> backend idle %d ms later%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("R13 %s: Mono.timeout(500 ms) -> backend idle %d ms later%n", dialect.name(),
+                (System.nanoTime() - start) / 1_000_000);
         // the only connection is usable again at once
         engine.scalar(text("SELECT 1")).as(StepVerifier::create).expectNextCount(1).verifyComplete();
     }

@@ -82,6 +82,11 @@ public final class PostgresR2dbcProfile implements R2dbcDriverProfile {
     }
 
     @Override
+    public boolean cancelsOnServer() {
+        return true;
+    }
+
+    @Override
     public Mono<Void> cancelOnServer(Connection physical) {
         return Cancel.send(physical);
     }

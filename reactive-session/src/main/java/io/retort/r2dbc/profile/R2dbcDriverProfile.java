@@ -113,6 +113,11 @@ public interface R2dbcDriverProfile {
         return false;
     }
 
+    /** @return whether {@link #cancelOnServer} really asks the server to stop a running statement */
+    default boolean cancelsOnServer() {
+        return false;
+    }
+
     /**
      * Asks the server to stop what the connection is running.
      *
