@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.internal.StatementLog;
 import io.retort.engine.PoolStats;
 import io.retort.engine.StatementListener;
 import com.zaxxer.hikari.HikariConfig;

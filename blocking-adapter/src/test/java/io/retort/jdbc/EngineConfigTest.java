@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.internal.StatementLog;
 import io.retort.compile.BoundValue;
 import io.retort.dialect.Dialects;
 import io.retort.exception.InvalidConfigException;

@@ -250,11 +250,20 @@ public final class AsyncConnection {
             }
             long start = System.nanoTime();
             AtomicLong seen = new AtomicLong();
+            AtomicLong rows = new AtomicLong();
+            AtomicLong updated = new AtomicLong();
             AtomicReference<String> outcome = new AtomicReference<>();
             AtomicReference<ResultShape> shape = new AtomicReference<>();
             Flux<Object> items = Flux.from(gate.gated(st.execute()))
                     .concatMap(result -> segments(result, columns, shape))
-                    .doOnNext(o -> seen.incrementAndGet())
+                    .doOnNext(o -> {
+                        seen.incrementAndGet();
+                        if (o instanceof Long count) {
+                            updated.addAndGet(count);
+                        } else {
+                            rows.incrementAndGet();
+                        }
+                    })
                     .doOnCancel(() -> {
                         if (outcome.compareAndSet(null, "cancelled")) {
                             engine.log().statement(sql, logged, System.nanoTime() - start, "cancelled");
@@ -271,7 +280,8 @@ public final class AsyncConnection {
                     .onErrorMap(e -> translate(e, sql, logged, effective))
                     .doOnComplete(() -> {
                         if (outcome.compareAndSet(null, "done")) {
-                            engine.log().statement(sql, logged, System.nanoTime() - start, seen.get() + " rows");
+                            engine.log().statement(sql, logged, System.nanoTime() - start,
+                                    (rows.get() > 0 ? rows.get() : updated.get()) + " rows");
                         }
                     })
                     .doOnError(e -> {

@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.internal.StatementLog;
 import org.jspecify.annotations.Nullable;
 import io.retort.engine.PoolStats;
 import io.retort.engine.StatementListener;

@@ -1,5 +1,6 @@
 package io.retort.r2dbc;
 
+import io.retort.engine.internal.StatementLog;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.retort.dialect.Dialects;
 import io.retort.exception.InvalidConfigException;
