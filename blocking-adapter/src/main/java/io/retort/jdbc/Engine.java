@@ -45,6 +45,8 @@ public final class Engine implements AutoCloseable {
     private final JdbcValues values;
     private final StatementLog log;
     private volatile boolean closed;
+    /** Whether a connection was ever had: until then a borrow first checks the address directly, to fail fast. */
+    private volatile boolean reachedOnce;
 
     private Engine(EngineUrl url, EngineOptions options) {
         this.url = url;
@@ -115,15 +117,45 @@ public final class Engine implements AutoCloseable {
      */
     public Connection connect() {
         requireOpen();
+        if (!reachedOnce) {
+            checkAddress();
+        }
         try {
-            return new Connection(this, pool.getConnection());
+            Connection c = new Connection(this, pool.getConnection());
+            reachedOnce = true;
+            return c;
         } catch (SQLTransientConnectionException e) {
+            if (poolStats().total() == 0 && e.getCause() instanceof SQLException cause) {
+                // the pool could not open a single connection: the driver's reason is the news, not the pool's size
+                throw JdbcErrors.translate(url.dialect(), cause, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+            }
             throw new PoolTimeoutException("No connection became free within " + options.connectionTimeout().toMillis()
                     + " ms (" + poolStats() + "); raise maxPoolSize or connectionTimeout, or close connections sooner", e);
         } catch (SQLException e) {
             if (closed) {
                 throw new ResourceClosedException("This engine is closed", e);
             }
+            throw JdbcErrors.translate(url.dialect(), e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+        }
+    }
+
+    /**
+     * Opens one connection straight through the driver, the way the pool would, and closes it. Until a first
+     * connection succeeds, a wrong user, password, database or port is reported this way within the driver's
+     * connect timeout, with the driver's reason, instead of after the pool's connection timeout.
+     */
+    private void checkAddress() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        if (url.user() != null) {
+            properties.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        try (java.sql.Connection probe = java.sql.DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            reachedOnce = true;
+        } catch (SQLException e) {
             throw JdbcErrors.translate(url.dialect(), e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
         }
     }
