@@ -87,15 +87,17 @@ public final class Connection implements AutoCloseable {
             Result result;
             if (ps.execute()) {
                 List<Row> rows = new ArrayList<>();
+                List<String> labels;
                 try (ResultSet rs = ps.getResultSet()) {
                     ResultShape shape = JdbcShapes.of(compiled.resultColumns(), rs.getMetaData());
+                    labels = shape.labels();
                     while (rs.next()) {
                         rows.add(readRow(rs, shape, engine.values()));
                     }
                 }
-                result = new Result(rows, rows.size(), compiled.sql());
+                result = new Result(rows, rows.size(), compiled.sql(), labels);
             } else {
-                result = new Result(List.of(), ps.getLargeUpdateCount(), compiled.sql());
+                result = new Result(List.of(), ps.getLargeUpdateCount(), compiled.sql(), List.of());
             }
             engine.log().statement(compiled.sql(), values, System.nanoTime() - start, result.rowCount() + " rows");
             return result;

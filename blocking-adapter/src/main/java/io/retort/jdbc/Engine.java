@@ -161,6 +161,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Runs a query on a pooled connection and returns the first column of its only row, as
+     * {@code AsyncEngine.scalar} does.
+     *
+     * @param statement a query
+     * @param <T>       the value's Java type
+     * @return the value, or {@code null} when there is no row or the value is SQL NULL
+     * @throws io.retort.exception.MultipleResultsException if it returned more than one row
+     */
+    public <T> @org.jspecify.annotations.Nullable T scalar(Statement statement) {
+        return execute(statement).scalar();
+    }
+
+    /**
      * Runs one statement on a pooled connection, committed at once.
      *
      * @param statement the statement

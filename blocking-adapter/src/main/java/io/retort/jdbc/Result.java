@@ -1,5 +1,6 @@
 package io.retort.jdbc;
 
+import io.retort.engine.RowMapping;
 import org.jspecify.annotations.Nullable;
 import io.retort.engine.Row;
 import io.retort.exception.MultipleResultsException;
@@ -21,8 +22,10 @@ public final class Result {
     private final List<Row> rows;
     private final long rowCount;
     private final String sql;
+    private final List<String> labels;
 
-    Result(List<Row> rows, long rowCount, String sql) {
+    Result(List<Row> rows, long rowCount, String sql, List<String> labels) {
+        this.labels = List.copyOf(labels);
         this.rows = Collections.unmodifiableList(rows);
         this.rowCount = rowCount;
         this.sql = sql;
@@ -92,51 +95,30 @@ public final class Result {
     }
 
     /**
-     * Maps each row to a record whose components match the selected columns in order.
+     * Maps every row to an object of a class, as jOOQ's {@code into(Class)}: a record through its canonical
+     * constructor, a plain class through a constructor taking one value per column, or through its no-argument
+     * constructor and setters or fields named after the column labels ({@code first_name} fills {@code firstName}).
+     * Numbers are converted where no value is lost (an {@code int} column into a {@code long} property).
      *
-     * @param type the record class
-     * @param <R>  the record
-     * @return the records
+     * @param type the class
+     * @param <R>  the class
+     * @return the objects, in row order
+     * @throws io.retort.exception.TypeMismatchException if the class cannot take the columns, saying which
      */
-    public <R extends Record> List<R> mapTo(Class<R> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
+    public <R> List<R> mapTo(Class<R> type) {
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        Constructor<R> constructor;
-        try {
-            constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(type.getName() + " has no canonical constructor", e);
-        }
+        RowMapping<R> mapping = RowMapping.of(type, labels);
         List<R> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            if (r.size() != components.length) {
-                throw new TypeMismatchException("Record " + type.getSimpleName() + " has " + components.length
-                        + " components but the rows have " + r.size() + " columns");
-            }
-            Object[] args = r.values().toArray();
-            try {
-                out.add(constructor.newInstance(args));
-            } catch (IllegalArgumentException e) {
-                throw new TypeMismatchException("The row " + describe(args) + " does not fit the components of record "
-                        + type.getSimpleName() + " " + java.util.Arrays.toString(types));
-            } catch (InstantiationException | IllegalAccessException e) {
-                throw new IllegalStateException("Cannot construct " + type.getName(), e);
-            } catch (InvocationTargetException e) {
-                throw new IllegalStateException("The constructor of " + type.getName() + " failed", e.getCause());
-            }
+            out.add(mapping.apply(r));
         }
         return out;
     }
 
-    private static String describe(Object[] values) {
-        List<String> classes = new ArrayList<>();
-        for (Object v : values) {
-            classes.add(v == null ? "null" : v.getClass().getSimpleName());
-        }
-        return classes.toString();
+    /** @return the columns' labels, in order, as the driver reports them (empty for DML without RETURNING) */
+    public List<String> labels() {
+        return labels;
     }
 }

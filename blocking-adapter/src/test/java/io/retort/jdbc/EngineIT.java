@@ -66,6 +66,9 @@ class EngineIT {
         assertThat(adults.map(r -> r.get(USERS.NAME))).containsExactly("ada", "bob");
         assertThat(adults.mapTo(NameAndAge.class)).containsExactly(new NameAndAge("ada", 36), new NameAndAge("bob", 41));
         assertThat(adults.first().get("NAME")).isEqualTo("ada");
+        assertThat(adults.labels()).extracting(l -> l.toLowerCase(java.util.Locale.ROOT)).containsExactly("name", "age");
+        assertThat(adults.mapTo(NamedPerson.class)).extracting(p -> p.name + ":" + p.age).containsExactly("ada:36", "bob:41");
+        assertThat((Long) engine.scalar(select(count()).from(USERS))).isEqualTo(3L);
         assertThat((Long) engine.execute(select(count()).from(USERS)).scalar()).isEqualTo(3L);
         assertThat(engine.execute(select(USERS.AGE).from(USERS).where(USERS.NAME.eq("cy"))).one().get(USERS.AGE)).isNull();
         assertThat(engine.execute(select(USERS.ID).from(USERS).where(USERS.NAME.eq("nobody"))).oneOrNull()).isNull();
@@ -229,5 +232,19 @@ class EngineIT {
 
     private List<String> names() {
         return engine.execute(select(USERS.NAME).from(USERS).orderBy(USERS.NAME)).map(r -> r.get(USERS.NAME));
+    }
+
+    /** A plain class filled through setters named after the labels. */
+    public static final class NamedPerson {
+        private String name;
+        private long age;
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public void setAge(long age) {
+            this.age = age;
+        }
     }
 }

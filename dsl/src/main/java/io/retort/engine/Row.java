@@ -82,6 +82,11 @@ public final class Row {
         return values[shape.indexOf(label)];
     }
 
+    /** @return the columns' labels, in order (as the driver reports them) */
+    public List<String> labels() {
+        return shape.labels();
+    }
+
     /** @return the number of columns */
     public int size() {
         return values.length;

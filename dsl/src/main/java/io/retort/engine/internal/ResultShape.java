@@ -95,8 +95,13 @@ public final class ResultShape {
         return i;
     }
 
+    /** @return the driver's column labels, in order */
+    public java.util.List<String> labels() {
+        return java.util.List.of(labels);
+    }
+
     /**
-     * @param index a column position, from 0
+     * @param index a column's position, from 0
      * @return its label
      */
     public String label(int index) {

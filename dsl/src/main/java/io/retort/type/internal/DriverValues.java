@@ -42,4 +42,49 @@ public final class DriverValues {
             default -> element;
         };
     }
+
+    /**
+     * Converts a number a driver returned to the numeric class an application asked for, only where no value is
+     * lost ({@code Integer} to {@code Long} or {@code BigDecimal}, an integral {@code BigDecimal} to {@code Long}, a
+     * {@code Long} that fits to {@code Integer}).
+     *
+     * @param value  the driver's value
+     * @param target the class wanted (boxed)
+     * @return the converted value, or {@code null} when {@code value} is not a number or would not convert exactly
+     */
+    public static Object widenNumber(Object value, Class<?> target) {
+        if (!(value instanceof Number n) || !Number.class.isAssignableFrom(target)) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal d = n instanceof java.math.BigDecimal b ? b
+                    : n instanceof java.math.BigInteger i ? new java.math.BigDecimal(i)
+                    : n instanceof Double || n instanceof Float ? java.math.BigDecimal.valueOf(n.doubleValue())
+                    : java.math.BigDecimal.valueOf(n.longValue());
+            if (target == Long.class) {
+                return d.longValueExact();
+            }
+            if (target == Integer.class) {
+                return d.intValueExact();
+            }
+            if (target == Short.class) {
+                return d.shortValueExact();
+            }
+            if (target == java.math.BigDecimal.class) {
+                return d;
+            }
+            if (target == java.math.BigInteger.class) {
+                return d.toBigIntegerExact();
+            }
+            if (target == Double.class) {
+                return d.doubleValue();
+            }
+            if (target == Float.class) {
+                return d.floatValue();
+            }
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        return null;
+    }
 }
