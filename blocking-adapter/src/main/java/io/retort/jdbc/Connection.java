@@ -491,6 +491,7 @@ public final class Connection implements AutoCloseable {
             }
         } finally {
             closed = true;
+            engine.returned();
             try {
                 jdbc.close();
             } catch (SQLException e) {

@@ -38,9 +38,18 @@ import javax.sql.DataSource;
 public final class Engine implements AutoCloseable {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final EngineUrl url;
+    /** The address it was created from, or {@code null} for an engine on the application's own DataSource. */
+    private final @org.jspecify.annotations.Nullable EngineUrl url;
+    private final Dialect dialect;
+    /** How the engine is described in messages, with any password hidden. */
+    private final String shown;
     private final EngineOptions options;
-    private final HikariDataSource pool;
+    /** Where connections come from: Retort's own pool, or the application's DataSource. */
+    private final DataSource pool;
+    /** The pool Retort made and closes, or {@code null} when the application owns it. */
+    private final @org.jspecify.annotations.Nullable HikariDataSource ownedPool;
+    /** Connections lent and not yet closed, for pools whose counts Retort cannot read. */
+    private final java.util.concurrent.atomic.AtomicInteger lent = new java.util.concurrent.atomic.AtomicInteger();
     private final Compiler compiler;
     private final JdbcValues values;
     private final StatementLog log;
@@ -49,12 +58,56 @@ public final class Engine implements AutoCloseable {
     private volatile boolean reachedOnce;
 
     private Engine(EngineUrl url, EngineOptions options) {
+        this(url, url.dialect(), EngineUrl.redact(url.jdbcUrl()), options, new HikariDataSource(hikariConfig(url, options)), true);
+    }
+
+    private Engine(@org.jspecify.annotations.Nullable EngineUrl url, Dialect dialect, String shown, EngineOptions options,
+                   DataSource pool, boolean owned) {
         this.url = url;
+        this.dialect = dialect;
+        this.shown = shown;
         this.options = options;
-        this.compiler = Compiler.of(url.dialect(), PlaceholderStyle.QUESTION_MARK);
-        this.values = new JdbcValues(url.dialect());
+        this.compiler = Compiler.of(dialect, PlaceholderStyle.QUESTION_MARK);
+        this.values = new JdbcValues(dialect);
         this.log = new StatementLog(options.echo());
-        this.pool = new HikariDataSource(hikariConfig(url, options));
+        this.pool = pool;
+        this.ownedPool = owned ? (HikariDataSource) pool : null;
+        this.reachedOnce = !owned;
+    }
+
+    /**
+     * An engine on a DataSource the application already has (Spring Boot's, a test container's, an application
+     * server's), with Retort's echo, errors and types. The DataSource stays the application's: {@link #close()}
+     * does not close it, and the pool options ({@code maxPoolSize}, timeouts) are its own, not Retort's. The
+     * dialect is read from one connection's metadata.
+     *
+     * @param dataSource the application's data source
+     * @param options    echo, isolation, fetch size and statement timeout (pool sizes are ignored)
+     * @return the engine
+     * @throws io.retort.exception.UnsupportedByDialectException when no registered dialect knows the database
+     * @throws io.retort.exception.StatementException when no connection can be had to find out
+     */
+    public static Engine of(DataSource dataSource, EngineOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        String product;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw io.retort.exception.internal.SqlStates.translate(
+                    io.retort.exception.internal.DriverMessages.sanitize(e.getMessage()),
+                    "connect to " + dataSource.getClass().getName(), List.of(), e.getSQLState(), null, e);
+        }
+        Dialect dialect = io.retort.dialect.Dialects.forProductName(product);
+        return new Engine(null, dialect, "DataSource " + dataSource.getClass().getName(), options, dataSource, false);
+    }
+
+    /**
+     * @param dataSource the application's data source
+     * @return an engine on it with the default options; see {@link #of(DataSource, EngineOptions)}
+     */
+    public static Engine of(DataSource dataSource) {
+        return of(dataSource, EngineOptions.DEFAULTS);
     }
 
     /**
@@ -123,11 +176,12 @@ public final class Engine implements AutoCloseable {
         try {
             Connection c = new Connection(this, pool.getConnection());
             reachedOnce = true;
+            lent.incrementAndGet();
             return c;
         } catch (SQLTransientConnectionException e) {
             if (poolStats().total() == 0 && e.getCause() instanceof SQLException cause) {
                 // the pool could not open a single connection: the driver's reason is the news, not the pool's size
-                throw JdbcErrors.translate(url.dialect(), cause, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+                throw JdbcErrors.translate(dialect, cause, "connect to " + shown, List.of());
             }
             throw new PoolTimeoutException("No connection became free within " + options.connectionTimeout().toMillis()
                     + " ms (" + poolStats() + "); raise maxPoolSize or connectionTimeout, or close connections sooner", e);
@@ -135,8 +189,13 @@ public final class Engine implements AutoCloseable {
             if (closed) {
                 throw new ResourceClosedException("This engine is closed", e);
             }
-            throw JdbcErrors.translate(url.dialect(), e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+            throw JdbcErrors.translate(dialect, e, "connect to " + shown, List.of());
         }
+    }
+
+    /** A connection lent by {@link #connect()} was closed. */
+    void returned() {
+        lent.decrementAndGet();
     }
 
     /**
@@ -145,8 +204,11 @@ public final class Engine implements AutoCloseable {
      * connect timeout, with the driver's reason, instead of after the pool's connection timeout.
      */
     private void checkAddress() {
+        if (url == null || ownedPool == null) {
+            return;
+        }
         java.util.Properties properties = new java.util.Properties();
-        properties.putAll(pool.getDataSourceProperties());
+        properties.putAll(ownedPool.getDataSourceProperties());
         if (url.user() != null) {
             properties.setProperty("user", url.user());
         }
@@ -156,7 +218,7 @@ public final class Engine implements AutoCloseable {
         try (java.sql.Connection probe = java.sql.DriverManager.getConnection(url.jdbcUrl(), properties)) {
             reachedOnce = true;
         } catch (SQLException e) {
-            throw JdbcErrors.translate(url.dialect(), e, "connect to " + EngineUrl.redact(url.jdbcUrl()), List.of());
+            throw JdbcErrors.translate(dialect, e, "connect to " + shown, List.of());
         }
     }
 
@@ -225,9 +287,9 @@ public final class Engine implements AutoCloseable {
         return log.listen(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** @return the dialect, from the URL */
+    /** @return the dialect, from the URL or the DataSource's metadata */
     public Dialect dialect() {
-        return url.dialect();
+        return dialect;
     }
 
     /** @return the options the engine was made with */
@@ -240,9 +302,16 @@ public final class Engine implements AutoCloseable {
         return pool;
     }
 
-    /** @return the pool's counts now */
+    /**
+     * @return the pool's counts now; for an application's DataSource that is not HikariCP, only the connections
+     *         this engine lent out are known (as active and total)
+     */
     public PoolStats poolStats() {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (!(pool instanceof HikariDataSource hikari)) {
+            int active = Math.max(0, lent.get());
+            return new PoolStats(active, 0, active, 0);
+        }
+        HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
         if (bean == null) {
             return new PoolStats(0, 0, 0, 0);
         }
@@ -262,11 +331,16 @@ public final class Engine implements AutoCloseable {
         return log;
     }
 
-    /** Closes the pool; later calls fail with {@link ResourceClosedException}. */
+    /**
+     * Closes the pool Retort made; an application's DataSource is left open. Later calls fail with
+     * {@link ResourceClosedException}.
+     */
     @Override
     public void close() {
         closed = true;
-        pool.close();
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
     }
 
     private void requireOpen() {
