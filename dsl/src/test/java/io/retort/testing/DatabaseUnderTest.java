@@ -58,6 +58,12 @@ public interface DatabaseUnderTest {
     boolean abortsTransactionOnError();
 
     /**
+     * @param db an isolated database made by {@link #create}
+     * @return a plain {@code r2dbc:} URL that reaches it, for tests that build their own connection factory
+     */
+    String r2dbcUrl(Isolated db);
+
+    /**
      * @param rows how many
      * @return a FROM item of one integer column {@code x} with the values 1 to {@code rows}
      */

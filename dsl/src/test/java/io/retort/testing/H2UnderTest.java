@@ -52,6 +52,11 @@ public final class H2UnderTest implements DatabaseUnderTest {
     }
 
     @Override
+    public String r2dbcUrl(Isolated db) {
+        return "r2dbc:h2:mem:///" + db.name() + "?options=DB_CLOSE_DELAY=-1";
+    }
+
+    @Override
     public String integerSeries(int rows) {
         return "system_range(1, " + rows + ")";
     }

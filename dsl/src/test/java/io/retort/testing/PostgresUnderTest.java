@@ -62,6 +62,11 @@ public final class PostgresUnderTest implements DatabaseUnderTest {
     }
 
     @Override
+    public String r2dbcUrl(Isolated db) {
+        return db.asyncEngineUrl();
+    }
+
+    @Override
     public String integerSeries(int rows) {
         return "generate_series(1, " + rows + ") AS s(x)";
     }

@@ -51,7 +51,12 @@ import java.util.function.Function;
 public final class AsyncEngine {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final AsyncEngineUrl url;
+    private final Dialect dialect;
+    private final io.retort.r2dbc.profile.R2dbcDriverProfile profile;
+    /** How the engine is described in messages, with any password hidden. */
+    private final String shown;
+    /** Whether the pool is Retort's own, to close with the engine and to veto broken connections in. */
+    private final boolean owned;
     private final AsyncEngineOptions options;
     private final ConnectionPool pool;
     /** Physical connections to drop instead of pooling when they come back; see {@link #discard}. */
@@ -63,12 +68,66 @@ public final class AsyncEngine {
     private volatile boolean closed;
 
     private AsyncEngine(AsyncEngineUrl url, AsyncEngineOptions options) {
-        this.url = url;
+        this(url.dialect(), url.profile(), url.shown(), options, null, urlFactory(url, options));
+    }
+
+    /**
+     * @param foreign the application's pool to run on, or {@code null} to make one over {@code factory}
+     * @param factory what Retort's own pool creates connections with (ignored with a foreign pool)
+     */
+    private AsyncEngine(Dialect dialect, io.retort.r2dbc.profile.R2dbcDriverProfile profile, String shown,
+                        AsyncEngineOptions options, @org.jspecify.annotations.Nullable ConnectionPool foreign,
+                        io.r2dbc.spi.@org.jspecify.annotations.Nullable ConnectionFactory factory) {
+        this.dialect = dialect;
+        this.profile = profile;
+        this.shown = shown;
         this.options = options;
-        this.compiler = Compiler.of(url.dialect(), PlaceholderStyle.NUMBERED);
-        this.values = new R2dbcValues(url.dialect());
+        this.compiler = Compiler.of(dialect, PlaceholderStyle.NUMBERED);
+        this.values = new R2dbcValues(dialect);
         this.log = new StatementLog(options.echo());
-        this.pool = new ConnectionPool(poolConfiguration(url, options, discards));
+        this.owned = foreign == null;
+        this.pool = foreign != null ? foreign : new ConnectionPool(poolConfiguration(factory, profile, options, discards));
+    }
+
+    /**
+     * An engine on a connection factory the application already has (Spring Boot's, a test container's), with the
+     * same echo, errors and types. An r2dbc-pool {@link ConnectionPool} is used as it is: {@link #close()} leaves it
+     * open, its sizes and timeouts are its own, and since Retort cannot veto a connection's return to a pool it does
+     * not own, a connection Retort would drop (a failed rollback, a cancel request that may arrive late) is closed
+     * underneath before it goes back, so the pool's validation replaces it. Any other factory gets a pool of
+     * Retort's, sized by {@code options}. The dialect is read from the factory's metadata.
+     *
+     * @param factory the application's connection factory or pool
+     * @param options echo, fetch size and timeouts (pool sizes apply only to a pool Retort makes)
+     * @return the engine
+     * @throws io.retort.exception.UnsupportedByDialectException when no registered dialect knows the database
+     */
+    public static AsyncEngine of(io.r2dbc.spi.ConnectionFactory factory, AsyncEngineOptions options) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(options, "options");
+        Dialect dialect = io.retort.dialect.Dialects.forProductName(factory.getMetadata().getName());
+        io.retort.r2dbc.profile.R2dbcDriverProfile profile = io.retort.r2dbc.profile.R2dbcDriverProfiles.forDialect(dialect);
+        String shown = "ConnectionFactory " + factory.getClass().getName();
+        return factory instanceof ConnectionPool pool
+                ? new AsyncEngine(dialect, profile, shown, options, pool, null)
+                : new AsyncEngine(dialect, profile, shown, options, null, factory);
+    }
+
+    /**
+     * @param factory the application's connection factory or pool
+     * @return an engine on it with the default options; see {@link #of(io.r2dbc.spi.ConnectionFactory, AsyncEngineOptions)}
+     */
+    public static AsyncEngine of(io.r2dbc.spi.ConnectionFactory factory) {
+        return of(factory, AsyncEngineOptions.DEFAULTS);
+    }
+
+    private static io.r2dbc.spi.ConnectionFactory urlFactory(AsyncEngineUrl url, AsyncEngineOptions options) {
+        ConnectionFactoryOptions.Builder b = url.options().mutate();
+        url.profile().engineOptions(b, url.options(), options.applicationName(), options.statementTimeout());
+        for (Map.Entry<String, String> o : options.driverOptions().entrySet()) {
+            b.option(Option.valueOf(o.getKey()), o.getValue());
+        }
+        return ConnectionFactories.get(b.build());
     }
 
     /**
@@ -100,15 +159,12 @@ public final class AsyncEngine {
         }
     }
 
-    private static ConnectionPoolConfiguration poolConfiguration(AsyncEngineUrl url, AsyncEngineOptions options,
+    private static ConnectionPoolConfiguration poolConfiguration(io.r2dbc.spi.ConnectionFactory factory,
+                                                                 io.retort.r2dbc.profile.R2dbcDriverProfile profile,
+                                                                 AsyncEngineOptions options,
                                                                  java.util.Set<io.r2dbc.spi.Connection> discards) {
-        ConnectionFactoryOptions.Builder b = url.options().mutate();
-        url.profile().engineOptions(b, url.options(), options.applicationName(), options.statementTimeout());
-        for (Map.Entry<String, String> o : options.driverOptions().entrySet()) {
-            b.option(Option.valueOf(o.getKey()), o.getValue());
-        }
-        ConnectionPoolConfiguration.Builder pool = ConnectionPoolConfiguration.builder(ConnectionFactories.get(b.build()));
-        url.profile().poolOptions(pool);
+        ConnectionPoolConfiguration.Builder pool = ConnectionPoolConfiguration.builder(factory);
+        profile.poolOptions(pool);
         return pool
                 .name("retort-r2dbc-" + POOL_NUMBER.incrementAndGet())
                 .maxSize(options.maxPoolSize())
@@ -133,6 +189,13 @@ public final class AsyncEngine {
      */
     Mono<Void> discard(io.r2dbc.spi.Connection pooled) {
         return Mono.defer(() -> {
+            if (!owned) {
+                // a pool of the application's: close the driver's connection underneath, so that the pool's validation
+                // replaces it rather than lending a connection a late cancel request could still reach
+                io.r2dbc.spi.Connection physical = DriverHooks.physical(pooled);
+                return Mono.from(physical.close()).onErrorResume(e -> Mono.empty())
+                        .then(Mono.from(pooled.close()).onErrorResume(e -> Mono.empty()));
+            }
             discards.add(DriverHooks.physical(pooled));
             return Mono.from(pooled.close()).onErrorResume(e -> Mono.empty());
         });
@@ -165,10 +228,10 @@ public final class AsyncEngine {
             return new ResourceClosedException("This engine is closed", e);
         }
         if (e instanceof R2dbcException r) {
-            return SqlStates.translate(url.dialect(), io.retort.exception.internal.DriverMessages.sanitize(r.getMessage()),
-                    "connect to " + url.shown(), List.of(), r.getSqlState(), r.getErrorCode(), null, r);
+            return SqlStates.translate(dialect, io.retort.exception.internal.DriverMessages.sanitize(r.getMessage()),
+                    "connect to " + shown, List.of(), r.getSqlState(), r.getErrorCode(), null, r);
         }
-        return new RetortException("Cannot connect to [" + url.shown() + "]: " + e.getMessage(), e);
+        return new RetortException("Cannot connect to [" + shown + "]: " + e.getMessage(), e);
     }
 
     /**
@@ -298,12 +361,12 @@ public final class AsyncEngine {
 
     /** @return the dialect, from the URL */
     public Dialect dialect() {
-        return url.dialect();
+        return dialect;
     }
 
     /** @return what depends on the R2DBC driver */
     io.retort.r2dbc.profile.R2dbcDriverProfile profile() {
-        return url.profile();
+        return profile;
     }
 
     /** @return the options the engine was made with */
@@ -345,7 +408,8 @@ public final class AsyncEngine {
     public Mono<Void> close() {
         return Mono.defer(() -> {
             closed = true;
-            return pool.disposeLater();
+            // an application's pool stays open: it is the application's to close
+            return owned ? pool.disposeLater() : Mono.empty();
         });
     }
 
