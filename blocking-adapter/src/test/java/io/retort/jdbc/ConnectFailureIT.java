@@ -40,6 +40,19 @@ class ConnectFailureIT {
         }
     }
 
+    @Test
+    void h2ShortUrlsCarryCredentials() throws Exception {
+        String name = "cred" + System.nanoTime();
+        try (var owner = DriverManager.getConnection("jdbc:h2:mem:" + name + ";USER=sa;PASSWORD=right")) {
+            try (Engine engine = Engine.create("h2:mem:" + name + "?user=sa&password=right")) {
+                assertThat((Integer) engine.scalar(io.retort.Sql.select(io.retort.Sql.val(1)))).isEqualTo(1);
+            }
+            try (Engine engine = Engine.create("h2:mem:" + name + "?user=sa&password=" + CANARY)) {
+                assertFailsFast(engine, "Wrong user name or password");
+            }
+        }
+    }
+
     private static void assertFailsFast(Engine engine, String reason) {
         for (int attempt = 1; attempt <= 2; attempt++) {
             long start = System.nanoTime();

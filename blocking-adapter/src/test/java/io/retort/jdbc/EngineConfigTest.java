@@ -24,6 +24,15 @@ class EngineConfigTest {
             assertThat(u.dialect()).isSameAs(Dialects.H2);
         });
         assertThat(EngineUrl.parse("h2:file:./data/app").jdbcUrl()).isEqualTo("jdbc:h2:file:./data/app");
+        assertThat(EngineUrl.parse("h2:file:./data/app?user=sa&password=s%40cret")).satisfies(u -> {
+            assertThat(u.jdbcUrl()).isEqualTo("jdbc:h2:file:./data/app");
+            assertThat(u.user()).isEqualTo("sa");
+            assertThat(u.password()).isEqualTo("s@cret");
+            assertThat(u.toString()).doesNotContain("cret");
+        });
+        assertThatThrownBy(() -> EngineUrl.parse("h2:mem:x?mode=PostgreSQL&password=hunter2"))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("[mode]").hasMessageContaining(";MODE=")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
         EngineUrl pg = EngineUrl.parse("postgresql://scott:t%40ger@db.local:6543/shop?sslmode=disable");
         assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:6543/shop?sslmode=disable");
         assertThat(pg.user()).isEqualTo("scott");

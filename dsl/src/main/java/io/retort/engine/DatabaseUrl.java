@@ -80,7 +80,24 @@ public record DatabaseUrl(Dialect dialect, Form form, String url, @Nullable Stri
                 throw new InvalidConfigException("Cannot read database URL [" + redact(url) + "]: a " + dialect.name()
                         + " URL names a server, as in " + scheme + "://user:password@host:port/database");
             }
-            return new DatabaseUrl(dialect, form, url, dialect.embeddedTarget(afterScheme), null, 0, null, null, null, "");
+            // an embedded database's credentials come as a query: h2:file:./data/app?user=sa&password=secret
+            int q = afterScheme.indexOf('?');
+            String target = q < 0 ? afterScheme : afterScheme.substring(0, q);
+            String user = null;
+            String password = null;
+            if (q >= 0) {
+                for (Map.Entry<String, String> p : new DatabaseUrl(dialect, form, url, target, null, 0, null, null, null,
+                        afterScheme.substring(q + 1)).parameters().entrySet()) {
+                    switch (p.getKey()) {
+                        case "user" -> user = p.getValue();
+                        case "password" -> password = p.getValue();
+                        default -> throw new InvalidConfigException("Cannot use database URL [" + redact(url) + "]: it takes "
+                                + "only user and password after '?', not [" + p.getKey() + "]; put the database's own "
+                                + "settings into the target, as in " + scheme + ":mem:app;MODE=PostgreSQL");
+                    }
+                }
+            }
+            return new DatabaseUrl(dialect, form, url, dialect.embeddedTarget(target), null, 0, null, user, password, "");
         }
         URI uri;
         try {

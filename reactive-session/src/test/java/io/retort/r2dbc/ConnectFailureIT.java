@@ -36,4 +36,21 @@ class ConnectFailureIT {
             engine.close().block(Duration.ofSeconds(10));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void h2ShortUrlsCarryCredentials() throws Exception {
+        String name = "rcred" + System.nanoTime();
+        try (var owner = java.sql.DriverManager.getConnection("jdbc:h2:mem:" + name + ";USER=sa;PASSWORD=right")) {
+            AsyncEngine right = AsyncEngine.create("h2:mem:" + name + "?user=sa&password=right");
+            right.scalar(io.retort.Sql.select(io.retort.Sql.val(1))).as(StepVerifier::create).expectNext(1).verifyComplete();
+            right.close().block(Duration.ofSeconds(10));
+            AsyncEngine wrong = AsyncEngine.create("h2:mem:" + name + "?user=sa&password=" + CANARY);
+            wrong.scalar(io.retort.Sql.select(io.retort.Sql.val(1))).as(StepVerifier::create)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RetortException.class)
+                            .hasMessageContaining("Wrong user name or password")
+                            .satisfies(x -> assertThat(x.getMessage()).doesNotContain(CANARY)))
+                    .verify(Duration.ofSeconds(15));
+            wrong.close().block(Duration.ofSeconds(10));
+        }
+    }
 }

@@ -32,6 +32,12 @@ public final class H2R2dbcProfile implements R2dbcDriverProfile {
     @Override
     public void shortUrlOptions(DatabaseUrl url, ConnectionFactoryOptions.Builder options) {
         options.option(ConnectionFactoryOptions.DRIVER, "h2").option(URL, url.target());
+        if (url.user() != null) {
+            options.option(ConnectionFactoryOptions.USER, url.user());
+        }
+        if (url.password() != null) {
+            options.option(ConnectionFactoryOptions.PASSWORD, url.password());
+        }
     }
 
     @Override
