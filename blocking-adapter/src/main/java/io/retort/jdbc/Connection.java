@@ -127,7 +127,8 @@ public final class Connection implements AutoCloseable {
             CompiledStatement other = compiler.compile(s);
             if (!other.sql().equals(compiled.sql())) {
                 throw new InconsistentRowsException("executeMany needs statements of one shape; statement " + rows.size()
-                        + " compiles to [" + other.sql() + "] instead of [" + compiled.sql() + "]");
+                        + " compiles to [" + io.retort.exception.internal.DriverMessages.sqlForMessage(other.sql()) + "] instead of ["
+                        + io.retort.exception.internal.DriverMessages.sqlForMessage(compiled.sql()) + "]");
             }
             rows.add(compiler.bind(other, s));
         }

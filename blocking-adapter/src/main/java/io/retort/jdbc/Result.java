@@ -60,7 +60,7 @@ public final class Result {
     public @Nullable Row oneOrNull() {
         if (rows.size() > 1) {
             throw new MultipleResultsException("Expected at most one row but the query returned " + rows.size()
-                    + "\nSQL [" + sql + "]");
+                    + "\nSQL [" + io.retort.exception.internal.DriverMessages.sqlForMessage(sql) + "]");
         }
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -101,7 +101,7 @@ public final class SchemaDdl {
             }
             connection.commit();
         } catch (SQLException e) {
-            RetortException failure = new RetortException("DDL failed: " + e.getMessage() + "\nSQL [" + current + "]", e);
+            RetortException failure = new RetortException("DDL failed: " + e.getMessage() + "\nSQL [" + io.retort.exception.internal.DriverMessages.sqlForMessage(current) + "]", e);
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailure) {

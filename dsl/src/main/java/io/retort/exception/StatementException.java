@@ -20,8 +20,10 @@ public class StatementException extends RetortException {
      * @param cause      the driver's exception
      */
     public StatementException(String message, String sql, List<String> parameters, @Nullable String sqlState, Throwable cause) {
-        super(message + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")") + "\nSQL [" + sql + "]"
-                + (parameters.isEmpty() ? "" : "\nparameters " + parameters), cause);
+        super(message + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")")
+                + "\nSQL [" + io.retort.exception.internal.DriverMessages.sqlForMessage(sql) + "]"
+                + (parameters.isEmpty() ? "" : "\nparameters "
+                + io.retort.exception.internal.DriverMessages.parametersForMessage(parameters)), cause);
         this.sql = sql;
         this.parameters = List.copyOf(parameters);
         this.sqlState = sqlState;

@@ -177,7 +177,8 @@ public final class AsyncConnection {
                 CompiledStatement other = compiler.compile(s);
                 if (!other.sql().equals(compiled.sql())) {
                     return Flux.error(new InconsistentRowsException("executeMany needs statements of one shape; statement "
-                            + rows.size() + " compiles to [" + other.sql() + "] instead of [" + compiled.sql() + "]"));
+                            + rows.size() + " compiles to [" + io.retort.exception.internal.DriverMessages.sqlForMessage(other.sql()) + "] instead of ["
+                        + io.retort.exception.internal.DriverMessages.sqlForMessage(compiled.sql()) + "]"));
                 }
                 rows.add(compiler.bind(other, s));
             }
@@ -379,7 +380,7 @@ public final class AsyncConnection {
         return rows.take(2).collectList().flatMap(list -> {
             if (list.isEmpty()) {
                 return Mono.error(new NoResultException("Expected exactly one row but the query returned none\nSQL ["
-                        + engine.compiler().compile(statement).sql() + "]"));
+                        + io.retort.exception.internal.DriverMessages.sqlForMessage(engine.compiler().compile(statement).sql()) + "]"));
             }
             if (list.size() > 1) {
                 return Mono.error(tooMany(statement));
@@ -390,7 +391,7 @@ public final class AsyncConnection {
 
     private MultipleResultsException tooMany(Statement statement) {
         return new MultipleResultsException("Expected at most one row but the query returned more than one\nSQL ["
-                + engine.compiler().compile(statement).sql() + "]");
+                + io.retort.exception.internal.DriverMessages.sqlForMessage(engine.compiler().compile(statement).sql()) + "]");
     }
 
     // ---- transactions -----------------------------------------------------------------------

@@ -41,7 +41,39 @@ public final class DriverMessages {
         // values appear in single quotes (H2) or as the quoted tail of a conversion error (both)
         first = first.replaceAll("'(?:[^']|'')*'", "'...'");
         first = VALUE_TAIL.matcher(first).replaceAll("$1\"...\"");
-        return first;
+        return shorten(first, MAX_DRIVER_MESSAGE);
+    }
+
+    /** The longest driver message kept (H2 quotes the whole statement in its first line). */
+    private static final int MAX_DRIVER_MESSAGE = 1_000;
+    /** The longest SQL shown in a message; the whole text stays available from the exception. */
+    public static final int MAX_SQL_IN_MESSAGE = 2_000;
+    /** How many parameter descriptions a message lists. */
+    public static final int MAX_PARAMETERS_IN_MESSAGE = 20;
+
+    /**
+     * @param sql SQL text for a message
+     * @return it, or its start and how long it is when it is longer than {@link #MAX_SQL_IN_MESSAGE}
+     */
+    public static String sqlForMessage(String sql) {
+        return sql.length() <= MAX_SQL_IN_MESSAGE ? sql
+                : sql.substring(0, MAX_SQL_IN_MESSAGE) + "... (" + sql.length() + " characters in all; see sql())";
+    }
+
+    /**
+     * @param parameters parameter descriptions for a message
+     * @return them, or the first {@link #MAX_PARAMETERS_IN_MESSAGE} and how many there are
+     */
+    public static String parametersForMessage(java.util.List<String> parameters) {
+        if (parameters.size() <= MAX_PARAMETERS_IN_MESSAGE) {
+            return parameters.toString();
+        }
+        return parameters.subList(0, MAX_PARAMETERS_IN_MESSAGE).toString().replaceAll("]$", "")
+                + ", ... (" + parameters.size() + " in all)]";
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
     }
 
     /**
