@@ -9,9 +9,7 @@ import io.retort.statement.Statement;
 import io.retort.statement.Update;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +23,21 @@ public final class Compiler {
 
     private final Dialect dialect;
     private final PlaceholderStyle style;
-    private final Map<Statement, CompiledStatement> cache;
+    /** Compiled shapes; read without a lock. Bounded: past its size, the least recently used half is dropped. */
+    private final java.util.concurrent.ConcurrentHashMap<Statement, Entry> cache;
+    private final int cacheSize;
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A cached shape and when it was last used. */
+    private static final class Entry {
+        final CompiledStatement compiled;
+        volatile long lastUsed;
+
+        Entry(CompiledStatement compiled, long lastUsed) {
+            this.compiled = compiled;
+            this.lastUsed = lastUsed;
+        }
+    }
 
     /**
      * @param dialect   the dialect
@@ -38,12 +50,8 @@ public final class Compiler {
         if (cacheSize < 0) {
             throw new IllegalArgumentException("cacheSize cannot be negative, got [" + cacheSize + "]");
         }
-        this.cache = cacheSize == 0 ? null : new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Statement, CompiledStatement> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.cacheSize = cacheSize;
+        this.cache = cacheSize == 0 ? null : new java.util.concurrent.ConcurrentHashMap<>(Math.min(cacheSize, 256));
     }
 
     /**
@@ -75,17 +83,17 @@ public final class Compiler {
         if (cache == null) {
             return render(statement, new RenderContext(dialect, style, false, ParameterCollector.collect(statement)));
         }
-        CompiledStatement compiled;
-        synchronized (cache) {
-            compiled = cache.get(statement);
+        Entry hit = cache.get(statement);
+        if (hit != null) {
+            hit.lastUsed = clock.incrementAndGet();
+            return hit.compiled;
         }
-        if (compiled == null) {
-            RenderContext context = new RenderContext(dialect, style, false, ParameterCollector.collect(statement));
-            compiled = render(statement, context);
-            if (context.shareable()) {
-                synchronized (cache) {
-                    cache.put(statement, compiled);
-                }
+        RenderContext context = new RenderContext(dialect, style, false, ParameterCollector.collect(statement));
+        CompiledStatement compiled = render(statement, context);
+        if (context.shareable()) {
+            cache.put(statement, new Entry(compiled, clock.incrementAndGet()));
+            if (cache.size() > cacheSize) {
+                evict();
             }
         }
         return compiled;
@@ -128,11 +136,21 @@ public final class Compiler {
 
     /** @return how many shapes are cached */
     public int cachedShapes() {
-        if (cache == null) {
-            return 0;
-        }
-        synchronized (cache) {
-            return cache.size();
+        return cache == null ? 0 : cache.size();
+    }
+
+    /**
+     * Drops the least recently used half of the cache. Rare (once per {@code cacheSize / 2} new shapes) and not
+     * exact under concurrent use: a shape dropped too early is only compiled again.
+     */
+    private void evict() {
+        synchronized (clock) {
+            if (cache.size() <= cacheSize) {
+                return;
+            }
+            long[] ages = cache.values().stream().mapToLong(e -> e.lastUsed).sorted().toArray();
+            long cutoff = ages[Math.min(ages.length - 1, ages.length - cacheSize / 2 - 1)];
+            cache.values().removeIf(e -> e.lastUsed <= cutoff);
         }
     }
 

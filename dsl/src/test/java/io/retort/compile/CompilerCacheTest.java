@@ -106,4 +106,44 @@ class CompilerCacheTest {
         assertThat(compiler.compile(stmt)).isNotSameAs(compiler.compile(stmt)).isEqualTo(compiler.compile(stmt));
         assertThat(compiler.cachedShapes()).isZero();
     }
+
+    @Test
+    void theCacheIsBoundedAndKeepsWhatIsUsed() {
+        Compiler compiler = new Compiler(Dialects.H2, PlaceholderStyle.QUESTION_MARK, 10);
+        var kept = select(USERS.NAME).from(USERS);
+        CompiledStatement first = compiler.compile(kept);
+        for (int i = 0; i < 40; i++) {
+            compiler.compile(select(USERS.NAME).from(USERS).limit(1).offset(1).where(USERS.AGE.gt(1)).orderBy(USERS.NAME)
+                    .groupBy(java.util.Collections.nCopies(i + 1, USERS.NAME).toArray(new io.retort.expression.Expression<?>[0])));
+            assertThat(compiler.compile(kept)).as("a shape in use stays cached").isSameAs(first);
+            assertThat(compiler.cachedShapes()).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void threadsShareTheCacheWithoutALock() throws Exception {
+        Compiler compiler = Compiler.of(Dialects.POSTGRES, PlaceholderStyle.NUMBERED);
+        var stmt = select(USERS.NAME).from(USERS).where(USERS.AGE.gt(1));
+        CompiledStatement expected = compiler.compile(stmt);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        if (compiler.compile(select(USERS.NAME).from(USERS).where(USERS.AGE.gt(i))) != expected) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(compiler.cachedShapes()).isEqualTo(1);
+    }
 }
