@@ -79,13 +79,29 @@ public final class Connection implements AutoCloseable {
         CompiledStatement compiled = compiler.compile(statement);
         List<BoundValue> values = compiler.bind(compiled, statement);
         long start = System.nanoTime();
-        try (PreparedStatement ps = jdbc.prepareStatement(compiled.sql())) {
+        try (PreparedStatement ps = compiled.usesGeneratedKeys()
+                ? jdbc.prepareStatement(compiled.sql(), compiled.generatedKeys().toArray(new String[0]))
+                : jdbc.prepareStatement(compiled.sql())) {
             applyTimeout(ps, timeout);
             for (int i = 0; i < values.size(); i++) {
                 engine.values().bind(ps, i + 1, values.get(i));
             }
             Result result;
-            if (ps.execute()) {
+            if (compiled.usesGeneratedKeys()) {
+                // the dialect hands back new keys through the driver, not through RETURNING
+                ps.executeUpdate();
+                long changed = ps.getLargeUpdateCount();
+                List<Row> rows = new ArrayList<>();
+                List<String> labels;
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    ResultShape shape = JdbcShapes.of(compiled.resultColumns(), rs.getMetaData());
+                    labels = shape.labels();
+                    while (rs.next()) {
+                        rows.add(readRow(rs, shape, engine.values()));
+                    }
+                }
+                result = new Result(rows, changed, compiled.sql(), labels);
+            } else if (ps.execute()) {
                 List<Row> rows = new ArrayList<>();
                 List<String> labels;
                 try (ResultSet rs = ps.getResultSet()) {

@@ -103,6 +103,22 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * An engine on an application's DataSource that speaks a dialect of the caller's choosing (a dialect of one's
+     * own, or a variant of a registered one), instead of the one the metadata names.
+     *
+     * @param dataSource the application's data source
+     * @param dialect    the dialect to compile for; its id picks the JDBC driver profile
+     * @param options    echo, isolation, fetch size and statement timeout (pool sizes are ignored)
+     * @return the engine
+     */
+    public static Engine of(DataSource dataSource, Dialect dialect, EngineOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(options, "options");
+        return new Engine(null, dialect, "DataSource " + dataSource.getClass().getName(), options, dataSource, false);
+    }
+
+    /**
      * @param dataSource the application's data source
      * @return an engine on it with the default options; see {@link #of(DataSource, EngineOptions)}
      */

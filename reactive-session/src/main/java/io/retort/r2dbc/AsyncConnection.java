@@ -93,7 +93,8 @@ public final class AsyncConnection {
             Compiler compiler = engine.compiler();
             CompiledStatement compiled = compiler.compile(statement);
             List<BoundValue> values = compiler.bind(compiled, statement);
-            return exchange(compiled.sql(), values, List.of(values), compiled.resultColumns(), timeout).ofType(Row.class);
+            return exchange(compiled.sql(), values, List.of(values), compiled.resultColumns(), timeout, compiled.generatedKeys())
+                    .ofType(Row.class);
         });
     }
 
@@ -140,7 +141,7 @@ public final class AsyncConnection {
             Compiler compiler = engine.compiler();
             CompiledStatement compiled = compiler.compile(statement);
             List<BoundValue> values = compiler.bind(compiled, statement);
-            return exchange(compiled.sql(), values, List.of(values), compiled.resultColumns(), null);
+            return exchange(compiled.sql(), values, List.of(values), compiled.resultColumns(), null, compiled.generatedKeys());
         }).collectList().map(AsyncConnection::count);
     }
 
@@ -232,6 +233,15 @@ public final class AsyncConnection {
      */
     private Flux<Object> exchange(String sql, List<BoundValue> logged, List<List<BoundValue>> bindings,
                                   List<Expression<?>> columns, Duration timeout) {
+        return exchange(sql, logged, bindings, columns, timeout, List.of());
+    }
+
+    /**
+     * @param generatedKeys columns whose generated values the driver hands back as the statement's rows, for a
+     *                      dialect whose new keys come through the driver rather than through RETURNING
+     */
+    private Flux<Object> exchange(String sql, List<BoundValue> logged, List<List<BoundValue>> bindings,
+                                  List<Expression<?>> columns, Duration timeout, List<String> generatedKeys) {
         boolean sessionSetting = engine.profile().timeoutMode() == R2dbcDriverProfile.TimeoutMode.SESSION_SETTING;
         Duration effective = timeout != null ? timeout : sessionSetting ? engine.options().statementTimeout() : null;
         Flux<Object> run = Flux.defer(() -> {
@@ -246,7 +256,9 @@ public final class AsyncConnection {
                     engine.values().bind(st, i, row.get(i));
                 }
             }
-            if (!columns.isEmpty() && engine.profile().honoursFetchSize()) {
+            if (!generatedKeys.isEmpty()) {
+                st.returnGeneratedValues(generatedKeys.toArray(new String[0]));
+            } else if (!columns.isEmpty() && engine.profile().honoursFetchSize()) {
                 st.fetchSize(engine.options().fetchSize());
             }
             long start = System.nanoTime();

@@ -105,7 +105,22 @@ public final class AsyncEngine {
     public static AsyncEngine of(io.r2dbc.spi.ConnectionFactory factory, AsyncEngineOptions options) {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(options, "options");
-        Dialect dialect = io.retort.dialect.Dialects.forProductName(factory.getMetadata().getName());
+        return of(factory, io.retort.dialect.Dialects.forProductName(factory.getMetadata().getName()), options);
+    }
+
+    /**
+     * An engine on an application's connection factory that speaks a dialect of the caller's choosing (a dialect of
+     * one's own, or a variant of a registered one), instead of the one the metadata names.
+     *
+     * @param factory the application's connection factory or pool
+     * @param dialect the dialect to compile for; its id picks the R2DBC driver profile
+     * @param options echo, fetch size and timeouts (pool sizes apply only to a pool Retort makes)
+     * @return the engine
+     */
+    public static AsyncEngine of(io.r2dbc.spi.ConnectionFactory factory, Dialect dialect, AsyncEngineOptions options) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(options, "options");
         io.retort.r2dbc.profile.R2dbcDriverProfile profile = io.retort.r2dbc.profile.R2dbcDriverProfiles.forDialect(dialect);
         String shown = "ConnectionFactory " + factory.getClass().getName();
         return factory instanceof ConnectionPool pool
