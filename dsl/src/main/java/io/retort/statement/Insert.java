@@ -128,13 +128,45 @@ public final class Insert implements Statement {
             throw new InconsistentRowsException("A row has " + (values == null ? 0 : values.length)
                     + " values but the insert has " + columns.size() + " columns " + columns);
         }
+        List<List<Expression<?>>> all = new ArrayList<>(rows.size() + 1);
+        all.addAll(rows);
+        all.add(row(values));
+        return new Insert(table, columns, all, query, onConflict, returning);
+    }
+
+    /**
+     * Adds many rows at once, in time linear in their number (chaining {@link #values(Object...)} copies the rows
+     * so far at each call: use this for more than a handful of rows).
+     *
+     * @param valueRows the rows, each one value (or expression) per column given to {@link #columns}
+     * @return this insert with these rows added
+     * @throws InconsistentRowsException if a row has the wrong number of values
+     */
+    public Insert valuesOfRows(java.util.Collection<Object[]> valueRows) {
+        Objects.requireNonNull(valueRows, "valueRows");
+        if (columns.isEmpty()) {
+            throw new InvalidStatementException("valuesOfRows(...) needs columns(...) first, to know what each value is");
+        }
+        List<List<Expression<?>>> all = new ArrayList<>(rows.size() + valueRows.size());
+        all.addAll(rows);
+        int r = 0;
+        for (Object[] values : valueRows) {
+            if (values == null || values.length != columns.size()) {
+                throw new InconsistentRowsException("Row " + r + " has " + (values == null ? 0 : values.length)
+                        + " values but the insert has " + columns.size() + " columns " + columns);
+            }
+            all.add(row(values));
+            r++;
+        }
+        return new Insert(table, columns, all, query, onConflict, returning);
+    }
+
+    private List<Expression<?>> row(Object[] values) {
         List<Expression<?>> row = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
             row.add(values[i] instanceof Expression<?> e ? e : Param.of(columns.get(i).type(), values[i]));
         }
-        List<List<Expression<?>>> all = new ArrayList<>(rows);
-        all.add(row);
-        return new Insert(table, columns, all, query, onConflict, returning);
+        return row;
     }
 
     /**
@@ -159,6 +191,7 @@ public final class Insert implements Statement {
             cols.put(k, table.c(k));
         }
         Insert insert = columns(cols.values().toArray(new Column<?>[0]));
+        List<Object[]> valueRows = new ArrayList<>(maps.size());
         for (int r = 0; r < maps.size(); r++) {
             Map<String, ?> m = maps.get(r);
             if (!m.keySet().equals(cols.keySet())) {
@@ -171,9 +204,9 @@ public final class Insert implements Statement {
             for (int i = 0; i < keys.size(); i++) {
                 values[i] = m.get(keys.get(i));
             }
-            insert = insert.values(values);
+            valueRows.add(values);
         }
-        return insert;
+        return insert.valuesOfRows(valueRows);
     }
 
     /**

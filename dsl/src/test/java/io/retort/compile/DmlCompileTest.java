@@ -19,6 +19,7 @@ import static io.retort.Sql.update;
 import static io.retort.testing.Addresses.ADDRESSES;
 import static io.retort.testing.SqlAssertions.assertSql;
 import static io.retort.testing.Users.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Golden SQL for INSERT (incl. upserts), UPDATE and DELETE, with PostgreSQL's native forms and H2's emulations. */
@@ -161,5 +162,19 @@ class DmlCompileTest {
         assertSql(using.returning(ADDRESSES.EMAIL, USERS.NAME), Dialects.POSTGRES, """
                 DELETE FROM addresses USING users WHERE (addresses.user_id = users.id) AND (users.name = ?)
                 RETURNING email_address, users.name""");
+    }
+
+    @Test
+    void manyRowsAtOnceRenderAsChainedRowsDo() {
+        var chained = insertInto(USERS).columns(USERS.NAME, USERS.AGE).values("ada", 36).values("bob", null);
+        var base = insertInto(USERS).columns(USERS.NAME, USERS.AGE).values("ada", 36);
+        var bulk = base.valuesOfRows(List.<Object[]>of(new Object[] {"bob", null}));
+        assertSql(bulk, Dialects.POSTGRES, PlaceholderStyle.NUMBERED, "INSERT INTO users (name, age) VALUES ($1, $2), ($3, $4)");
+        assertThat(bulk).isEqualTo(chained);
+        assertThat(base.rows()).as("the insert it was made from is unchanged").hasSize(1);
+        assertThatThrownBy(() -> base.valuesOfRows(List.<Object[]>of(new Object[] {"cy"})))
+                .isInstanceOf(io.retort.exception.InconsistentRowsException.class).hasMessageContaining("Row 0 has 1 values");
+        assertThatThrownBy(() -> insertInto(USERS).valuesOfRows(List.<Object[]>of(new Object[] {"cy"})))
+                .isInstanceOf(InvalidStatementException.class).hasMessageContaining("columns(...) first");
     }
 }

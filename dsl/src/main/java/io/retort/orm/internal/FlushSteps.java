@@ -161,11 +161,11 @@ final class FlushSteps {
         @Override
         public Statement statement() {
             ManyToMany<?, ?> m = pairs.get(0).relationship;
-            Insert insert = insertInto(m.association()).columns(m.ownerKey(), m.targetKey());
+            List<Object[]> values = new ArrayList<>(pairs.size());
             for (Pair p : pairs) {
-                insert = insert.values(m.owner().idColumn().getRaw(p.owner), m.target().idColumn().getRaw(p.target));
+                values.add(new Object[] {m.owner().idColumn().getRaw(p.owner), m.target().idColumn().getRaw(p.target)});
             }
-            return insert;
+            return insertInto(m.association()).columns(m.ownerKey(), m.targetKey()).valuesOfRows(values);
         }
 
         @Override
@@ -196,7 +196,7 @@ final class FlushSteps {
                     columns.add(c);
                 }
             }
-            Insert insert = insertInto(table).columns(columns.toArray(new Column<?>[0]));
+            List<Object[]> valueRows = new ArrayList<>(rows.size());
             for (EntityState s : rows) {
                 syncForeignKeys(s);
                 Object[] values = new Object[columns.size()];
@@ -216,8 +216,9 @@ final class FlushSteps {
                     }
                     values[i] = v;
                 }
-                insert = insert.values(values);
+                valueRows.add(values);
             }
+            Insert insert = insertInto(table).columns(columns.toArray(new Column<?>[0])).valuesOfRows(valueRows);
             return generatesId ? insert.returning(table.idColumn()) : insert;
         }
 
