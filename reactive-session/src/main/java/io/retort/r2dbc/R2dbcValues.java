@@ -109,8 +109,28 @@ final class R2dbcValues {
             case ENUM -> DriverValues.enumValue((EnumType<?>) type, row.get(index, String.class));
             case ARRAY -> array(row.get(index), ((ArrayType<?>) type).elementType());
             case UNKNOWN -> row.get(index);
+            case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> number(row.get(index), javaClass(type), row, index);
             default -> row.get(index, javaClass(type));
         };
+    }
+
+    /**
+     * Reads a number as the driver decodes it and converts it to the declared Java type when no value is lost:
+     * drivers type an expression by their own rules (H2 sums integers as BIGINT), and r2dbc-h2 refuses to decode
+     * a BIGINT as an {@code Integer}.
+     */
+    private static Object number(Object value, Class<?> declared, io.r2dbc.spi.Row row, int index) {
+        if (value == null || declared.isInstance(value)) {
+            return value;
+        }
+        Object converted = DriverValues.widenNumber(value, declared);
+        if (converted == null) {
+            String label = row.getMetadata().getColumnMetadatas().get(index).getName();
+            throw new TypeMismatchException("Column [" + label + "] holds a " + value.getClass().getSimpleName()
+                    + " that does not fit its declared " + declared.getSimpleName() + "; declare the expression with a "
+                    + "wider type (cast(..., BIGINT) or DECIMAL)");
+        }
+        return converted;
     }
 
     private static byte[] binary(Object v) {
