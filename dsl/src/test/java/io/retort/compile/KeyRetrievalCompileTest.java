@@ -2,10 +2,7 @@ package io.retort.compile;
 
 import io.retort.dialect.Dialects;
 import io.retort.exception.UnsupportedByDialectException;
-import io.retort.type.DataType;
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
 
 import static io.retort.Sql.deleteFrom;
 import static io.retort.Sql.insertInto;
@@ -17,59 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * How a dialect hands back generated keys decides what {@code INSERT ... RETURNING} compiles to, and RETURNING is
  * a capability per statement kind. Shown with a dialect that has no RETURNING and uses the driver's generated keys
- * (as MariaDB before 10.5 does).
+ * (as MariaDB before 10.5 does), {@link io.retort.testing.GeneratedKeysH2Dialect}.
  */
 class KeyRetrievalCompileTest {
-    /** A database without RETURNING whose driver hands back generated keys. */
-    static final class GeneratedKeysDialect extends Dialect {
-        @Override
-        public String name() {
-            return "generated-keys test dialect";
-        }
-
-        @Override
-        public String id() {
-            return "generated-keys-test";
-        }
-
-        @Override
-        public Set<String> urlSchemes() {
-            return Set.of();
-        }
-
-        @Override
-        public Set<String> productNames() {
-            return Set.of();
-        }
-
-        @Override
-        public KeyRetrieval keyRetrieval() {
-            return KeyRetrieval.GENERATED_KEYS;
-        }
-
-        @Override
-        public boolean supports(Capability capability) {
-            return capability == Capability.DELETE_RETURNING;
-        }
-
-        @Override
-        protected Set<String> reservedWords() {
-            return Set.of();
-        }
-
-        @Override
-        public String typeName(DataType<?> type) {
-            return Dialects.POSTGRES.typeName(type);
-        }
-
-        @Override
-        protected SqlRenderer newRenderer(RenderContext context) {
-            return new SqlRenderer(context) {
-            };
-        }
-    }
-
-    private final Compiler compiler = Compiler.of(new GeneratedKeysDialect(), PlaceholderStyle.QUESTION_MARK);
+    private final Compiler compiler = Compiler.of(new io.retort.testing.GeneratedKeysH2Dialect(), PlaceholderStyle.QUESTION_MARK);
 
     @Test
     void insertReturningKeysAsksTheDriverForThem() {
@@ -90,7 +38,10 @@ class KeyRetrievalCompileTest {
     void returningIsACapabilityPerStatementKind() {
         assertThatThrownBy(() -> compiler.compile(update(USERS).set(USERS.AGE, 2).where(USERS.ID.eq(1L)).returning(USERS.ID)))
                 .isInstanceOf(UnsupportedByDialectException.class).hasMessageContaining("UPDATE_RETURNING");
-        assertThat(compiler.compile(deleteFrom(USERS).where(USERS.ID.eq(1L)).returning(USERS.ID)).sql())
+        assertThatThrownBy(() -> compiler.compile(deleteFrom(USERS).where(USERS.ID.eq(1L)).returning(USERS.ID)))
+                .isInstanceOf(UnsupportedByDialectException.class).hasMessageContaining("DELETE_RETURNING");
+        assertThat(Compiler.of(Dialects.POSTGRES, PlaceholderStyle.QUESTION_MARK)
+                .compile(deleteFrom(USERS).where(USERS.ID.eq(1L)).returning(USERS.ID)).sql())
                 .isEqualTo("DELETE FROM users WHERE users.id = ? RETURNING id");
     }
 
