@@ -273,4 +273,20 @@ class QueryCompileTest {
                 .isInstanceOf(InvalidStatementException.class).hasMessageContaining("same width");
         assertThat(young.union(staff).selectedExpressions()).hasSize(1);
     }
+
+    @Test
+    void aSubqueryLeftWithoutFromByCorrelationIsRefused() {
+        // every table of the subquery is in the enclosing query: SQLAlchemy refuses it too (no FROM left)
+        var fullyCorrelated = select(USERS.NAME).from(USERS).where(USERS.AGE.eq(scalar(select(max(USERS.AGE)))));
+        assertThatThrownBy(() -> Compiler.of(Dialects.H2, PlaceholderStyle.QUESTION_MARK).compile(fullyCorrelated))
+                .isInstanceOf(InvalidStatementException.class).hasMessageContaining("has no FROM")
+                .hasMessageContaining("from(users)");
+        // its own FROM, through an alias, is what was meant
+        TableAlias oldest = USERS.as("oldest");
+        both(select(USERS.NAME).from(USERS).where(USERS.AGE.eq(scalar(select(max(oldest.col(USERS.AGE))).from(oldest)))), """
+                SELECT users.name FROM users WHERE users.age = (SELECT max(oldest.age) FROM users AS oldest)""");
+        // a subquery that names a table of its own still correlates to the enclosing one
+        both(select(USERS.NAME).from(USERS).where(exists(select(ADDRESSES.ID).where(ADDRESSES.USER_ID.eq(USERS.ID)))), """
+                SELECT users.name FROM users WHERE EXISTS (SELECT addresses.id FROM addresses WHERE addresses.user_id = users.id)""");
+    }
 }
