@@ -12,7 +12,9 @@ import io.retort.expression.LogicalOperator;
 import io.retort.expression.Not;
 import io.retort.expression.Param;
 import io.retort.expression.ScalarSubquery;
+import io.retort.expression.SortOrder;
 import io.retort.expression.Star;
+import io.retort.expression.StringAgg;
 import io.retort.expression.Window;
 import io.retort.expression.WindowFunction;
 import io.retort.schema.Column;
@@ -45,9 +47,14 @@ import java.util.function.Function;
  * insertInto(USERS).set(USERS.NAME, "ada").returning(USERS.ID)
  * update(USERS).set(USERS.AGE, USERS.AGE.plus(1)).where(USERS.ID.eq(7L))
  * deleteFrom(USERS).where(USERS.ID.in(1L, 2L))
+ * select(extract(YEAR, ORDERS.PLACED), stringAgg(USERS.NAME, ", ", USERS.NAME.asc())).from(ORDERS).join(USERS)
  * }</pre>
+ *
+ * <p>The standard functions (dates and times, strings, numbers: {@code extract}, {@code dateTrunc},
+ * {@code plusDays}, {@code substring}, {@code lpad}, {@code round}, {@code greatest}...) are declared with the others
+ * of their kind in a class of their own, and called here like every other method: {@code Sql.round(x, 2)}.
  */
-public final class Sql {
+public final class Sql extends Functions {
     private Sql() {
     }
 
@@ -313,6 +320,49 @@ public final class Sql {
         return new Aggregate<>("max", e.type(), List.of(e), false, null);
     }
 
+    /**
+     * The strings of each group joined with a separator, in the given order ({@code NULL}s skipped; {@code NULL} for
+     * a group without strings). Works on H2 and PostgreSQL:
+     * <pre>{@code
+     * PostgreSQL  string_agg(users.name, ? ORDER BY users.name)
+     * H2          listagg(users.name, ?) WITHIN GROUP (ORDER BY users.name)     -- the SQL standard's
+     * }</pre>
+     *
+     * @param argument  the strings
+     * @param separator what goes between two of them, bound
+     * @param orderBy   the order they are joined in; none for the database's order
+     * @return the joined string, with {@code .filter(condition)} to aggregate some rows only
+     */
+    public static StringAgg stringAgg(Expression<String> argument, String separator, SortOrder... orderBy) {
+        return StringAgg.of(argument, Param.of(SqlTypes.TEXT, Objects.requireNonNull(separator, "separator")),
+                Arrays.asList(Objects.requireNonNull(orderBy, "orderBy")));
+    }
+
+    /**
+     * @param argument  the strings
+     * @param separator what goes between two of them
+     * @param orderBy   the order they are joined in
+     * @return the joined string, as {@link #stringAgg(Expression, String, SortOrder...)}
+     */
+    public static StringAgg stringAgg(Expression<String> argument, Expression<String> separator, SortOrder... orderBy) {
+        return StringAgg.of(argument, separator, Arrays.asList(Objects.requireNonNull(orderBy, "orderBy")));
+    }
+
+    /**
+     * The values of each group as an array, in the given order, {@code NULL}s included; {@code NULL} for an empty
+     * group. Read as a {@code List<T>}.
+     *
+     * @param argument the values
+     * @param orderBy  their order; none for the database's order
+     * @param <T>      their Java type
+     * @return {@code array_agg(argument ORDER BY ...)}; works on H2 and PostgreSQL
+     */
+    public static <T> Aggregate<List<T>> arrayAgg(Expression<T> argument, SortOrder... orderBy) {
+        Objects.requireNonNull(argument, "argument");
+        return new Aggregate<>("array_agg", SqlTypes.arrayOf(argument.type()), List.of(argument), false, null,
+                Arrays.asList(Objects.requireNonNull(orderBy, "orderBy")));
+    }
+
     // ---- window functions --------------------------------------------------------------------
 
     /** @return the empty window, refined with {@code partitionBy}, {@code orderBy} and a frame */
@@ -353,97 +403,5 @@ public final class Sql {
      */
     public static <T> WindowFunction<T> lead(Expression<T> e, Window window) {
         return new WindowFunction<>(new FunctionCall<>("lead", e.type(), List.of(e)), window);
-    }
-
-    // ---- scalar functions --------------------------------------------------------------------
-
-    /**
-     * Any function the DSL does not name.
-     *
-     * @param name      a plain function name
-     * @param type      its result type
-     * @param arguments its arguments
-     * @param <T>       the result's Java type
-     * @return {@code name(arguments)}
-     */
-    public static <T> Expression<T> function(String name, DataType<T> type, Expression<?>... arguments) {
-        return new FunctionCall<>(name, type, Arrays.asList(arguments));
-    }
-
-    /**
-     * @param first expressions tried in order
-     * @param <T> their type
-     * @return {@code COALESCE(first, ...)}
-     */
-    @SafeVarargs
-    public static <T> Expression<T> coalesce(Expression<T>... first) {
-        if (first.length == 0) {
-            throw new IllegalArgumentException("coalesce needs at least one expression");
-        }
-        return new FunctionCall<>("COALESCE", first[0].type(), Arrays.asList(first));
-    }
-
-    /**
-     * @param e an expression
-     * @param fallback used when it is NULL
-     * @param <T> its type
-     * @return {@code COALESCE(e, ?)}
-     */
-    public static <T> Expression<T> coalesce(Expression<T> e, T fallback) {
-        return new FunctionCall<>("COALESCE", e.type(), List.of(e, e.bind(Objects.requireNonNull(fallback, "fallback"))));
-    }
-
-    /**
-     * @param a a value
-     * @param b the value that turns it into NULL
-     * @param <T> the type
-     * @return {@code NULLIF(a, b)}
-     */
-    public static <T> Expression<T> nullif(Expression<T> a, Expression<T> b) {
-        return new FunctionCall<>("NULLIF", a.type(), List.of(a, b));
-    }
-
-    /** @param e a string @return {@code LOWER(e)} */
-    public static Expression<String> lower(Expression<String> e) {
-        return new FunctionCall<>("LOWER", SqlTypes.TEXT, List.of(e));
-    }
-
-    /** @param e a string @return {@code UPPER(e)} */
-    public static Expression<String> upper(Expression<String> e) {
-        return new FunctionCall<>("UPPER", SqlTypes.TEXT, List.of(e));
-    }
-
-    /** @param e a string @return {@code TRIM(e)} */
-    public static Expression<String> trim(Expression<String> e) {
-        return new FunctionCall<>("TRIM", SqlTypes.TEXT, List.of(e));
-    }
-
-    /** @param e a string @return {@code CHAR_LENGTH(e)}, its length in characters */
-    public static Expression<Integer> length(Expression<String> e) {
-        return new FunctionCall<>("CHAR_LENGTH", SqlTypes.INTEGER, List.of(e));
-    }
-
-    /**
-     * @param e a number
-     * @param <T> its type
-     * @return {@code ABS(e)}
-     */
-    public static <T extends Number> Expression<T> abs(Expression<T> e) {
-        return new FunctionCall<>("ABS", e.type(), List.of(e));
-    }
-
-    /** @param e a decimal @param digits digits after the point @return {@code ROUND(e, digits)} */
-    public static Expression<BigDecimal> round(Expression<BigDecimal> e, int digits) {
-        return new FunctionCall<>("ROUND", e.type(), List.of(e, new Literal<>(SqlTypes.INTEGER, digits)));
-    }
-
-    /** @return {@code CURRENT_TIMESTAMP} */
-    public static Expression<java.time.OffsetDateTime> currentTimestamp() {
-        return new FunctionCall<>("CURRENT_TIMESTAMP", SqlTypes.TIMESTAMPTZ, List.of());
-    }
-
-    /** @return {@code CURRENT_DATE} */
-    public static Expression<java.time.LocalDate> currentDate() {
-        return new FunctionCall<>("CURRENT_DATE", SqlTypes.DATE, List.of());
     }
 }

@@ -6,15 +6,20 @@ import io.retort.expression.Aggregate;
 import io.retort.expression.Arithmetic;
 import io.retort.expression.ArithmeticOperator;
 import io.retort.expression.Between;
+import io.retort.expression.BuiltinFunction;
 import io.retort.expression.Case;
 import io.retort.expression.Cast;
 import io.retort.expression.ColumnNode;
 import io.retort.expression.Comparison;
 import io.retort.expression.Concat;
 import io.retort.expression.Condition;
+import io.retort.expression.DateAdd;
+import io.retort.expression.DateTrunc;
+import io.retort.expression.DateUnit;
 import io.retort.expression.Exists;
 import io.retort.expression.Expression;
 import io.retort.expression.ExpressionVisitor;
+import io.retort.expression.Extract;
 import io.retort.expression.FromNode;
 import io.retort.expression.FunctionCall;
 import io.retort.expression.InList;
@@ -27,10 +32,13 @@ import io.retort.expression.Logical;
 import io.retort.expression.NextValue;
 import io.retort.expression.Not;
 import io.retort.expression.Param;
+import io.retort.expression.Position;
 import io.retort.expression.QueryNode;
 import io.retort.expression.ScalarSubquery;
 import io.retort.expression.SortOrder;
 import io.retort.expression.Star;
+import io.retort.expression.StringAgg;
+import io.retort.expression.Substring;
 import io.retort.expression.Window;
 import io.retort.expression.WindowFunction;
 import io.retort.schema.Table;
@@ -473,12 +481,117 @@ public abstract class ExpressionRenderer implements ExpressionVisitor, Statement
             sql.append("DISTINCT ");
         }
         renderList(a.arguments());
+        if (!a.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ");
+            renderOrders(a.orderBy());
+        }
         sql.append(')');
-        if (a.filter() != null) {
+        renderFilter(a.filter());
+    }
+
+    /** @param filter an aggregate's filter, rendered as {@code FILTER (WHERE filter)}; nothing when {@code null} */
+    protected final void renderFilter(Condition filter) {
+        if (filter != null) {
             sql.append(" FILTER (WHERE ");
-            render(a.filter());
+            render(filter);
             sql.append(')');
         }
+    }
+
+    // ---- standard functions ------------------------------------------------------------------
+
+    /** {@code NAME(arguments)}. */
+    @Override
+    public void visitBuiltinFunction(BuiltinFunction<?> f) {
+        sql.append(f.name().name()).append('(');
+        renderList(f.arguments());
+        sql.append(')');
+    }
+
+    /**
+     * {@code CAST(EXTRACT(field FROM source) AS type)}: the standard leaves the precision of the value to the database,
+     * the cast makes it the field's declared type.
+     */
+    @Override
+    public void visitExtract(Extract<?> e) {
+        sql.append("CAST(EXTRACT(").append(e.field().name()).append(" FROM ");
+        render(e.source());
+        sql.append(") AS ").append(dialect.typeName(e.type())).append(')');
+    }
+
+    /** {@code DATE_TRUNC('unit', source)}. */
+    @Override
+    public void visitDateTrunc(DateTrunc<?> t) {
+        sql.append("DATE_TRUNC('").append(t.unit().name().toLowerCase(java.util.Locale.ROOT)).append("', ");
+        render(t.source());
+        sql.append(')');
+    }
+
+    /** {@code (source + amount * INTERVAL '1' unit)}, or {@code -} to subtract. */
+    @Override
+    public void visitDateAdd(DateAdd<?> d) {
+        sql.append('(');
+        renderOperand(d.source());
+        sql.append(d.subtract() ? " - " : " + ");
+        renderOperand(d.amount());
+        sql.append(" * ").append(interval(d.unit())).append(')');
+    }
+
+    /**
+     * @param unit a unit
+     * @return the standard interval literal of one such unit ({@code INTERVAL '3' MONTH} for a quarter)
+     */
+    protected static String interval(DateUnit unit) {
+        return switch (unit) {
+            case YEAR -> "INTERVAL '1' YEAR";
+            case QUARTER -> "INTERVAL '3' MONTH";
+            case MONTH -> "INTERVAL '1' MONTH";
+            case WEEK -> "INTERVAL '7' DAY";
+            case DAY -> "INTERVAL '1' DAY";
+            case HOUR -> "INTERVAL '1' HOUR";
+            case MINUTE -> "INTERVAL '1' MINUTE";
+            case SECOND -> "INTERVAL '1' SECOND";
+        };
+    }
+
+    /** {@code SUBSTRING(string FROM start [FOR length])}. */
+    @Override
+    public void visitSubstring(Substring s) {
+        sql.append("SUBSTRING(");
+        render(s.string());
+        sql.append(" FROM ");
+        render(s.start());
+        if (s.length() != null) {
+            sql.append(" FOR ");
+            render(s.length());
+        }
+        sql.append(')');
+    }
+
+    /** {@code POSITION(needle IN haystack)}. */
+    @Override
+    public void visitPosition(Position p) {
+        sql.append("POSITION(");
+        render(p.needle());
+        sql.append(" IN ");
+        render(p.haystack());
+        sql.append(')');
+    }
+
+    /** The standard's {@code listagg(argument, separator) WITHIN GROUP (ORDER BY ...)}. */
+    @Override
+    public void visitStringAgg(StringAgg a) {
+        sql.append("listagg(");
+        render(a.argument());
+        sql.append(", ");
+        render(a.separator());
+        sql.append(')');
+        if (!a.orderBy().isEmpty()) {
+            sql.append(" WITHIN GROUP (ORDER BY ");
+            renderOrders(a.orderBy());
+            sql.append(')');
+        }
+        renderFilter(a.filter());
     }
 
     @Override

@@ -3,14 +3,18 @@ package io.retort.compile;
 import io.retort.expression.Aggregate;
 import io.retort.expression.Arithmetic;
 import io.retort.expression.Between;
+import io.retort.expression.BuiltinFunction;
 import io.retort.expression.Case;
 import io.retort.expression.Cast;
 import io.retort.expression.ColumnNode;
 import io.retort.expression.Comparison;
 import io.retort.expression.Concat;
+import io.retort.expression.DateAdd;
+import io.retort.expression.DateTrunc;
 import io.retort.expression.Exists;
 import io.retort.expression.Expression;
 import io.retort.expression.ExpressionVisitor;
+import io.retort.expression.Extract;
 import io.retort.expression.FromNode;
 import io.retort.expression.FunctionCall;
 import io.retort.expression.InList;
@@ -23,10 +27,13 @@ import io.retort.expression.Logical;
 import io.retort.expression.NextValue;
 import io.retort.expression.Not;
 import io.retort.expression.Param;
+import io.retort.expression.Position;
 import io.retort.expression.QueryNode;
 import io.retort.expression.ScalarSubquery;
 import io.retort.expression.SortOrder;
 import io.retort.expression.Star;
+import io.retort.expression.StringAgg;
+import io.retort.expression.Substring;
 import io.retort.expression.WindowFunction;
 import io.retort.statement.Assignment;
 import io.retort.statement.CompoundSelect;
@@ -192,6 +199,49 @@ abstract class TreeWalker implements ExpressionVisitor, StatementVisitor {
     @Override
     public void visitAggregate(Aggregate<?> a) {
         walkAll(a.arguments());
+        walkOrders(a.orderBy());
+        walk(a.filter());
+    }
+
+    @Override
+    public void visitBuiltinFunction(BuiltinFunction<?> f) {
+        walkAll(f.arguments());
+    }
+
+    @Override
+    public void visitExtract(Extract<?> e) {
+        walk(e.source());
+    }
+
+    @Override
+    public void visitDateTrunc(DateTrunc<?> t) {
+        walk(t.source());
+    }
+
+    @Override
+    public void visitDateAdd(DateAdd<?> d) {
+        walk(d.source());
+        walk(d.amount());
+    }
+
+    @Override
+    public void visitSubstring(Substring s) {
+        walk(s.string());
+        walk(s.start());
+        walk(s.length());
+    }
+
+    @Override
+    public void visitPosition(Position p) {
+        walk(p.needle());
+        walk(p.haystack());
+    }
+
+    @Override
+    public void visitStringAgg(StringAgg a) {
+        walk(a.argument());
+        walk(a.separator());
+        walkOrders(a.orderBy());
         walk(a.filter());
     }
 

@@ -334,9 +334,25 @@ public interface Expression<T> {
         return arithmetic(ArithmeticOperator.DIVIDE, other);
     }
 
-    /** @param value the divisor @return {@code (this % ?)}, rendered {@code MOD(this, ?)} */
+    /**
+     * The remainder of dividing by {@code value}, with the sign of this expression: {@code MOD(-7, 3)} is {@code -1}.
+     * Only for exact numbers (integers and {@code DECIMAL}); a zero divisor fails in the database (SQLSTATE 22012).
+     *
+     * @param value the divisor
+     * @return {@code MOD(this, ?)}, of this expression's type
+     * @throws TypeMismatchException if this expression is not an integer or a {@code DECIMAL}
+     */
     default Expression<T> mod(T value) {
         return arithmetic(ArithmeticOperator.MODULO, bindNonNull(value, "mod"));
+    }
+
+    /**
+     * @param other the divisor
+     * @return {@code MOD(this, other)}, of this expression's type (see {@link #mod(Object)})
+     * @throws TypeMismatchException if this expression is not an integer or a {@code DECIMAL}
+     */
+    default Expression<T> mod(Expression<T> other) {
+        return arithmetic(ArithmeticOperator.MODULO, other);
     }
 
     // ---- naming, ordering, conversion -------------------------------------------------------
@@ -412,6 +428,11 @@ public interface Expression<T> {
     private Expression<T> arithmetic(ArithmeticOperator operator, Expression<?> other) {
         Objects.requireNonNull(other, "other");
         TypeKind kind = type().kind();
+        if (operator == ArithmeticOperator.MODULO && (kind == TypeKind.REAL || kind == TypeKind.DOUBLE)) {
+            throw new TypeMismatchException("MOD needs an exact number (an integer or a DECIMAL), but the dividend has "
+                    + "SQL type [" + type() + "]: PostgreSQL has no MOD for floating-point numbers. Cast it first: "
+                    + "expr.cast(decimal()).mod(...)");
+        }
         boolean numeric = switch (kind) {
             case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, UNKNOWN -> true;
             case DATE, TIMESTAMP, TIMESTAMP_TZ, TIME -> operator == ArithmeticOperator.PLUS

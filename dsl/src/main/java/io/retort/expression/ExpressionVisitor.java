@@ -50,4 +50,18 @@ public interface ExpressionVisitor {
     void visitStar(Star star);
 
     void visitNextValue(NextValue nextValue);
+
+    void visitBuiltinFunction(BuiltinFunction<?> function);
+
+    void visitExtract(Extract<?> extract);
+
+    void visitDateTrunc(DateTrunc<?> trunc);
+
+    void visitDateAdd(DateAdd<?> add);
+
+    void visitSubstring(Substring substring);
+
+    void visitPosition(Position position);
+
+    void visitStringAgg(StringAgg aggregate);
 }

@@ -8,9 +8,18 @@ import io.retort.compile.internal.ValueDescriptions;
 import io.retort.exception.InvalidValueException;
 import io.retort.compile.RenderContext;
 import io.retort.compile.SqlRenderer;
+import io.retort.expression.ArithmeticOperator;
+import io.retort.expression.BuiltinFunction;
+import io.retort.expression.Cast;
+import io.retort.expression.DateAdd;
+import io.retort.expression.DateField;
+import io.retort.expression.DateTrunc;
+import io.retort.expression.DateUnit;
 import io.retort.expression.Expression;
+import io.retort.expression.Extract;
 import io.retort.expression.FromNode;
 import io.retort.expression.Param;
+import io.retort.expression.StringAgg;
 import io.retort.schema.Column;
 import io.retort.schema.Table;
 import io.retort.statement.Delete;
@@ -21,6 +30,7 @@ import io.retort.statement.Update;
 import io.retort.type.ArrayType;
 import io.retort.type.DataType;
 import io.retort.type.EnumType;
+import io.retort.type.SqlTypes;
 import io.retort.type.TypeKind;
 
 import java.util.ArrayList;
@@ -204,7 +214,112 @@ public final class H2Dialect extends Dialect {
         @Override
         public void visitArithmetic(io.retort.expression.Arithmetic<?> a) {
             typeOperatorParams(java.util.List.of(a.left(), a.right()));
+            if (a.operator() == ArithmeticOperator.MODULO && a.type().kind() == TypeKind.DECIMAL) {
+                // H2 gives MOD the divisor's type, so a whole divisor would cut the remainder (MOD(7.5, 2) = 2)
+                untyped.remove(a.right());
+                append("MOD(");
+                render(a.left());
+                append(", CAST(");
+                render(a.right());
+                append(" AS DECFLOAT))");
+                return;
+            }
             super.visitArithmetic(a);
+        }
+
+        @Override
+        public void visitBuiltinFunction(BuiltinFunction<?> f) {
+            typeParams(f.arguments());
+            if (f.name() == BuiltinFunction.Name.CHAR_LENGTH) {
+                // H2 counts UTF-16 units: a character outside the Basic Multilingual Plane (an emoji) would count twice
+                append("CAST(CHAR_LENGTH(REGEXP_REPLACE(");
+                render(f.arguments().get(0));
+                append(", '[\\x{10000}-\\x{10FFFF}]', '.')) AS INTEGER)");
+                return;
+            }
+            super.visitBuiltinFunction(f);
+            if (f.name() == BuiltinFunction.Name.GREATEST || f.name() == BuiltinFunction.Name.LEAST) {
+                // H2 answers NULL when any argument is NULL; PostgreSQL's (and Retort's) GREATEST skips NULLs
+                append(" IGNORE NULLS");
+            }
+        }
+
+        @Override
+        public void visitExtract(Extract<?> e) {
+            typeParam(e.source());
+            DateField<?> field = e.field();
+            Expression<?> source = field == DateField.EPOCH ? e.source() : sessionLocal(e.source());
+            if (field == DateField.DOW) {
+                // H2's DOW counts from 1 for Sunday; ISO's 1 (Monday) to 7 (Sunday), modulo 7, is PostgreSQL's 0 to 6
+                append("MOD(EXTRACT(ISO_DAY_OF_WEEK FROM ");
+                render(source);
+                append("), 7)");
+            } else if (field == DateField.SECOND) {
+                // H2's EXTRACT(SECOND ...) drops the fraction of the second
+                append("CAST(FORMATDATETIME(");
+                render(source);
+                append(", 'ss.SSSSSS') AS ").append(dialect.typeName(e.type())).append(")");
+            } else if (field == DateField.EPOCH) {
+                super.visitExtract(e);
+            } else {
+                // H2's EXTRACT of the other fields is an INTEGER already
+                append("EXTRACT(").append(field.name()).append(" FROM ");
+                render(source);
+                append(")");
+            }
+        }
+
+        @Override
+        public void visitDateTrunc(DateTrunc<?> t) {
+            typeParam(t.source());
+            boolean zoned = t.type().kind() == TypeKind.TIMESTAMP_TZ;
+            if (zoned) {
+                append("CAST(");
+            }
+            // H2's WEEK starts on the locale's first day; ISO_WEEK on Monday, as PostgreSQL's week
+            append("DATE_TRUNC('").append(t.unit() == DateUnit.WEEK ? "iso_week"
+                    : t.unit().name().toLowerCase(java.util.Locale.ROOT)).append("', ");
+            render(sessionLocal(t.source()));
+            append(")");
+            if (zoned) {
+                append(" AS ").append(dialect.typeName(t.type())).append(")");
+            }
+        }
+
+        @Override
+        public void visitDateAdd(DateAdd<?> d) {
+            typeParam(d.source());
+            typeParam(d.amount());
+            if (d.type().kind() == TypeKind.TIMESTAMP_TZ && !d.unit().isTimeOfDay()) {
+                // days and months count in the session's time zone, as on PostgreSQL: across a change to or from
+                // daylight saving time a day is 23 or 25 hours, where H2 would keep the value's offset
+                append("CAST(");
+                super.visitDateAdd(DateAdd.of(sessionLocal(d.source()), d.unit(), d.amount(), d.subtract()));
+                append(" AS ").append(dialect.typeName(d.type())).append(")");
+                return;
+            }
+            super.visitDateAdd(d);
+        }
+
+        @Override
+        public void visitStringAgg(StringAgg a) {
+            typeParams(java.util.List.of(a.argument(), a.separator()));
+            super.visitStringAgg(a);
+        }
+
+        /**
+         * A {@code TIMESTAMPTZ} seen as the wall-clock time of the session's time zone, which is how PostgreSQL reads
+         * its fields and truncates it; H2 would use the offset stored with each value.
+         */
+        private static Expression<?> sessionLocal(Expression<?> e) {
+            return e.type().kind() == TypeKind.TIMESTAMP_TZ ? new Cast<>(e, SqlTypes.TIMESTAMP) : e;
+        }
+
+        /** A parameter whose type H2 cannot infer from the function it is passed to, cast to the type it is bound as. */
+        private void typeParam(Expression<?> e) {
+            if (e instanceof Param<?> p && castable(p.type().kind())) {
+                untyped.add(p);
+            }
         }
 
         @Override

@@ -6,15 +6,24 @@ import io.retort.compile.KeyRetrieval;
 import io.retort.compile.UpsertForm;
 import io.retort.compile.RenderContext;
 import io.retort.compile.SqlRenderer;
+import io.retort.expression.BuiltinFunction;
+import io.retort.expression.Cast;
+import io.retort.expression.DateAdd;
+import io.retort.expression.DateTrunc;
+import io.retort.expression.Expression;
 import io.retort.expression.NextValue;
 import io.retort.expression.Param;
+import io.retort.expression.StringAgg;
 import io.retort.type.ArrayType;
 import io.retort.type.DataType;
 import io.retort.type.EnumType;
+import io.retort.type.SqlTypes;
 import io.retort.type.TypeKind;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** PostgreSQL 12 and later (and the wire-compatible engines that speak its SQL). */
@@ -146,7 +155,10 @@ public final class PostgresDialect extends Dialect {
         return new Renderer(context);
     }
 
-    /** PostgreSQL's SQL is the base SQL, but for typed placeholders and {@code nextval}. */
+    /**
+     * PostgreSQL's SQL is the base SQL, but for typed placeholders, {@code nextval}, {@code string_agg}, and the
+     * casts that keep the declared type of date arithmetic and rounding.
+     */
     private static final class Renderer extends SqlRenderer {
         Renderer(RenderContext context) {
             super(context);
@@ -164,6 +176,71 @@ public final class PostgresDialect extends Dialect {
             } else {
                 super.placeholder(param);
             }
+        }
+
+        @Override
+        public void visitBuiltinFunction(BuiltinFunction<?> f) {
+            if (!roundsInNumeric(f)) {
+                super.visitBuiltinFunction(f);
+                return;
+            }
+            List<Expression<?>> arguments = new ArrayList<>(f.arguments());
+            arguments.set(0, new Cast<>(arguments.get(0), SqlTypes.decimal()));
+            append("CAST(");
+            super.visitBuiltinFunction(BuiltinFunction.of(f.name(), arguments.toArray(new Expression<?>[0])));
+            append(" AS ").append(dialect.typeName(f.type())).append(")");
+        }
+
+        /**
+         * PostgreSQL has no {@code ROUND} of a {@code DOUBLE PRECISION} to some digits and rounds a double's halves to
+         * even ({@code ROUND(2.5)} is 2), and its {@code ROUND}, {@code FLOOR} and {@code CEIL} of an integer or a
+         * {@code REAL} give a {@code DOUBLE PRECISION}: those are computed in {@code NUMERIC} and cast back.
+         */
+        private static boolean roundsInNumeric(BuiltinFunction<?> f) {
+            TypeKind kind = f.type().kind();
+            return switch (f.name()) {
+                case ROUND -> kind != TypeKind.DECIMAL && kind != TypeKind.UNKNOWN;
+                case FLOOR, CEIL -> kind == TypeKind.SMALLINT || kind == TypeKind.INTEGER || kind == TypeKind.BIGINT
+                        || kind == TypeKind.REAL;
+                default -> false;
+            };
+        }
+
+        @Override
+        public void visitDateTrunc(DateTrunc<?> t) {
+            // date_trunc takes and gives a timestamp: the result of a DATE goes back to a DATE
+            castDate(t, () -> super.visitDateTrunc(t));
+        }
+
+        @Override
+        public void visitDateAdd(DateAdd<?> d) {
+            // a DATE plus an INTERVAL is a TIMESTAMP on PostgreSQL
+            castDate(d, () -> super.visitDateAdd(d));
+        }
+
+        private void castDate(Expression<?> e, Runnable render) {
+            boolean date = e.type().kind() == TypeKind.DATE;
+            if (date) {
+                append("CAST(");
+            }
+            render.run();
+            if (date) {
+                append(" AS DATE)");
+            }
+        }
+
+        @Override
+        public void visitStringAgg(StringAgg a) {
+            append("string_agg(");
+            render(a.argument());
+            append(", ");
+            render(a.separator());
+            if (!a.orderBy().isEmpty()) {
+                append(" ORDER BY ");
+                renderOrders(a.orderBy());
+            }
+            append(")");
+            renderFilter(a.filter());
         }
 
         @Override
