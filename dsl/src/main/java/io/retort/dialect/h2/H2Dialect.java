@@ -179,6 +179,14 @@ public final class H2Dialect extends Dialect {
 
         /** Params H2 cannot type from their context, written as {@code CAST(? AS type)}. */
         private final java.util.Set<Param<?>> untyped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Decimal operands of arithmetic, written as {@code CAST(? AS DECFLOAT)}. */
+        private final java.util.Set<Param<?>> numericOperands =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        /** Decimals are what H2 rounds when it types a bound value by itself; integers and floats keep their value. */
+        private static boolean numeric(TypeKind kind) {
+            return kind == TypeKind.DECIMAL;
+        }
 
         /**
          * H2 fails with "Unknown data type" on {@code COALESCE(?, ?)}, {@code ? + ?}, {@code ? || ?},
@@ -213,7 +221,9 @@ public final class H2Dialect extends Dialect {
 
         @Override
         public void visitArithmetic(io.retort.expression.Arithmetic<?> a) {
-            typeOperatorParams(java.util.List.of(a.left(), a.right()));
+            // MOD casts its own divisor (see the MOD rendering)
+            typeOperatorParams(java.util.List.of(a.left(), a.right()),
+                    a.operator() != io.retort.expression.ArithmeticOperator.MODULO);
             if (a.operator() == ArithmeticOperator.MODULO && a.type().kind() == TypeKind.DECIMAL) {
                 // H2 gives MOD the divisor's type, so a whole divisor would cut the remainder (MOD(7.5, 2) = 2)
                 untyped.remove(a.right());
@@ -324,7 +334,7 @@ public final class H2Dialect extends Dialect {
 
         @Override
         public void visitConcat(io.retort.expression.Concat c) {
-            typeOperatorParams(c.operands());
+            typeOperatorParams(c.operands(), false);
             super.visitConcat(c);
         }
 
@@ -332,9 +342,17 @@ public final class H2Dialect extends Dialect {
          * An operator's parameter takes its type from a column next to it; next to anything else H2 may fold the
          * sibling to an untyped NULL ({@code CASE WHEN 1 = 0 THEN ... END - ?}), so the parameter carries its type.
          */
-        private void typeOperatorParams(java.util.List<? extends io.retort.expression.Expression<?>> operands) {
+        private void typeOperatorParams(java.util.List<? extends io.retort.expression.Expression<?>> operands,
+                                        boolean castDecimals) {
             for (io.retort.expression.Expression<?> e : operands) {
                 if (!(e instanceof Param<?>) || !castable(e.type().kind())) {
+                    continue;
+                }
+                if (castDecimals && numeric(e.type().kind())) {
+                    // H2 types a decimal it is given by the value the driver binds (r2dbc-h2 binds 1 as DECIMAL(1, 0)),
+                    // so (? - discount) / x lost every decimal: a decimal operand is always cast, to an unbounded
+                    // type, so that neither the bound value nor the column's scale rounds it
+                    numericOperands.add((Param<?>) e);
                     continue;
                 }
                 boolean besideColumn = false;
@@ -368,6 +386,14 @@ public final class H2Dialect extends Dialect {
 
         @Override
         protected void placeholder(Param<?> param) {
+            if (!context.inlineValues() && numericOperands.contains(param)) {
+                append("CAST(");
+                super.placeholder(param);
+                // DECFLOAT: H2's decimal without a fixed scale, so a value is never rounded to the column's scale
+                append(" AS ").append(param.type().kind() == TypeKind.DECIMAL ? "DECFLOAT" : dialect.typeName(param.type()))
+                        .append(")");
+                return;
+            }
             boolean cast = !context.inlineValues() && untyped.contains(param);
             if (cast) {
                 append("CAST(");
