@@ -358,7 +358,7 @@ abstract class Functions {
 
     /**
      * Where {@code needle} first occurs in {@code haystack}, counted from 1, or 0 when it does not; an empty needle
-     * is at 1.
+     * is at 1. On H2, positions count UTF-16 units, as for {@link #substring(Expression, int)}.
      *
      * @param needle   the string looked for, bound
      * @param haystack the string searched
@@ -403,7 +403,8 @@ abstract class Functions {
 
     /**
      * The string padded on the left with spaces to {@code length} characters, or cut to its first {@code length}
-     * characters when longer; a length of 0 or less gives ''.
+     * characters when longer; a length of 0 or less gives ''. (On H2, lengths count UTF-16 units, as for
+     * {@link #substring(Expression, int)}.)
      *
      * @param string a string
      * @param length the length of the result

@@ -261,6 +261,43 @@ class FunctionCompileTest {
     // ---- parameters and the cache --------------------------------------------------------------
 
     @Test
+    void everyBoundValueIsAPlaceholderInBothStyles() {
+        var stmt = select(EVENTS.KIND, stringAgg(EVENTS.LABEL, ",", EVENTS.ID.asc())).from(EVENTS)
+                .where(extract(YEAR, plusMonths(EVENTS.ON_DAY, 2)).eq(2024)
+                        .and(position("é", substring(EVENTS.LABEL, 2, 3)).gt(0))
+                        .and(replace(lpad(EVENTS.KIND, 4, "_"), "_", "-").ne("x"))
+                        .and(round(EVENTS.AMOUNT, 1).lt(new BigDecimal("9.5"))))
+                .groupBy(EVENTS.KIND);
+        assertSql(stmt, Dialects.POSTGRES, PlaceholderStyle.NUMBERED, """
+                SELECT events.kind, string_agg(events.label, $1 ORDER BY events.id) FROM events
+                WHERE (CAST(EXTRACT(YEAR FROM CAST((events.on_day + $2 * INTERVAL '1' MONTH) AS DATE)) AS INTEGER) = $3)
+                AND (POSITION($4 IN SUBSTRING(events.label FROM $5 FOR $6)) > $7)
+                AND (REPLACE(LPAD(events.kind, $8, $9), $10, $11) <> $12) AND (ROUND(events.amount, $13) < $14)
+                GROUP BY events.kind""");
+        assertSql(stmt, Dialects.POSTGRES, PlaceholderStyle.QUESTION_MARK, """
+                SELECT events.kind, string_agg(events.label, ? ORDER BY events.id) FROM events
+                WHERE (CAST(EXTRACT(YEAR FROM CAST((events.on_day + ? * INTERVAL '1' MONTH) AS DATE)) AS INTEGER) = ?)
+                AND (POSITION(? IN SUBSTRING(events.label FROM ? FOR ?)) > ?)
+                AND (REPLACE(LPAD(events.kind, ?, ?), ?, ?) <> ?) AND (ROUND(events.amount, ?) < ?)
+                GROUP BY events.kind""");
+        assertSql(stmt, Dialects.H2, PlaceholderStyle.NUMBERED, """
+                SELECT events.kind, listagg(events.label, $1) WITHIN GROUP (ORDER BY events.id) FROM events
+                WHERE (EXTRACT(YEAR FROM (events.on_day + CAST($2 AS INTEGER) * INTERVAL '1' MONTH)) = $3)
+                AND (POSITION($4 IN SUBSTRING(events.label FROM $5 FOR $6)) > $7)
+                AND (REPLACE(LPAD(events.kind, $8, $9), $10, $11) <> $12) AND (ROUND(events.amount, $13) < $14)
+                GROUP BY events.kind""");
+        assertSql(stmt, Dialects.H2, PlaceholderStyle.QUESTION_MARK, """
+                SELECT events.kind, listagg(events.label, ?) WITHIN GROUP (ORDER BY events.id) FROM events
+                WHERE (EXTRACT(YEAR FROM (events.on_day + CAST(? AS INTEGER) * INTERVAL '1' MONTH)) = ?)
+                AND (POSITION(? IN SUBSTRING(events.label FROM ? FOR ?)) > ?)
+                AND (REPLACE(LPAD(events.kind, ?, ?), ?, ?) <> ?) AND (ROUND(events.amount, ?) < ?)
+                GROUP BY events.kind""");
+        Compiler pg = Compiler.of(Dialects.POSTGRES, PlaceholderStyle.NUMBERED);
+        assertThat(pg.bind(pg.compile(stmt), stmt)).extracting(BoundValue::value)
+                .containsExactly(",", 2, 2024, "é", 2, 3, 0, 4, "_", "_", "-", "x", 1, new BigDecimal("9.5"));
+    }
+
+    @Test
     void valuesAreBoundInTreeOrderAndTheShapeIsCachedWithoutThem() {
         Compiler h2 = Compiler.of(Dialects.H2, PlaceholderStyle.QUESTION_MARK);
         var first = of(plusDays(EVENTS.ON_DAY, 3), substring(EVENTS.LABEL, 2, 4), lpad(EVENTS.KIND, 6, "-"),
