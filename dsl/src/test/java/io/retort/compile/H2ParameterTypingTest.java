@@ -52,11 +52,11 @@ class H2ParameterTypingTest {
     @Test
     void aDecimalOperandIsAlwaysCastToAnUnboundedDecimal() {
         // H2 typed (? - discount) by the bound value (r2dbc-h2 binds 1 as DECIMAL(1, 0)) and lost every decimal of a
-        // division; casting to the column's DECIMAL(p, s) would round the value instead: DECFLOAT keeps it
+        // division; casting to the column's DECIMAL(p, s) would round the value instead: DECFLOAT(40) keeps it
         var price = io.retort.testing.Users.USERS.AGE.cast(io.retort.type.SqlTypes.decimal(15, 2));
         var stmt = select(val(java.math.BigDecimal.ONE).minus(price).times(new java.math.BigDecimal("0.0001")));
         assertSql(stmt, Dialects.H2, """
-                SELECT ((CAST(? AS DECFLOAT) - CAST(users.age AS NUMERIC(15, 2))) * CAST(? AS DECFLOAT)) FROM users""");
+                SELECT ((CAST(? AS DECFLOAT(40)) - CAST(users.age AS NUMERIC(15, 2))) * CAST(? AS DECFLOAT(40))) FROM users""");
         assertSql(stmt, Dialects.POSTGRES, """
                 SELECT ((? - CAST(users.age AS NUMERIC(15, 2))) * ?) FROM users""");
     }

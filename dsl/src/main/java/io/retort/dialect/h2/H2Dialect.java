@@ -179,7 +179,9 @@ public final class H2Dialect extends Dialect {
 
         /** Params H2 cannot type from their context, written as {@code CAST(? AS type)}. */
         private final java.util.Set<Param<?>> untyped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        /** Decimal operands of arithmetic, written as {@code CAST(? AS DECFLOAT)}. */
+        /** Significant digits of a decimal operand: more than a DECIMAL128 (34) keeps. */
+        private static final int DECIMAL_OPERAND_DIGITS = 40;
+        /** Decimal operands of arithmetic, written as {@code CAST(? AS DECFLOAT(n))}. */
         private final java.util.Set<Param<?>> numericOperands =
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -389,9 +391,12 @@ public final class H2Dialect extends Dialect {
             if (!context.inlineValues() && numericOperands.contains(param)) {
                 append("CAST(");
                 super.placeholder(param);
-                // DECFLOAT: H2's decimal without a fixed scale, so a value is never rounded to the column's scale
-                append(" AS ").append(param.type().kind() == TypeKind.DECIMAL ? "DECFLOAT" : dialect.typeName(param.type()))
-                        .append(")");
+                // DECFLOAT(n): a decimal without a fixed scale, so a value is never rounded to the column's scale; with a
+                // precision, because H2 divides an unbounded DECFLOAT at 100,000 digits (seconds per division)
+                Integer declared = param.type().precision();
+                int digits = Math.max(DECIMAL_OPERAND_DIGITS, declared == null ? 0 : declared);
+                append(" AS ").append(param.type().kind() == TypeKind.DECIMAL ? "DECFLOAT(" + digits + ")"
+                        : dialect.typeName(param.type())).append(")");
                 return;
             }
             boolean cast = !context.inlineValues() && untyped.contains(param);
