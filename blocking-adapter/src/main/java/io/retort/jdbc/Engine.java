@@ -219,8 +219,9 @@ public final class Engine implements AutoCloseable {
      * connection succeeds, a wrong user, password, database or port is reported this way within the driver's
      * connect timeout, with the driver's reason, instead of after the pool's connection timeout.
      */
-    private void checkAddress() {
-        if (url == null || ownedPool == null) {
+    private synchronized void checkAddress() {
+        // one check at a time: the threads that start together wait for its answer instead of each opening one
+        if (reachedOnce || url == null || ownedPool == null) {
             return;
         }
         java.util.Properties properties = new java.util.Properties();
