@@ -296,7 +296,7 @@ public interface Expression<T> {
 
     /** @param value the addend @return {@code (this + ?)} */
     default Expression<T> plus(T value) {
-        return arithmetic(ArithmeticOperator.PLUS, bindNonNull(value, "plus"));
+        return arithmetic(ArithmeticOperator.PLUS, operand(value, "plus"));
     }
 
     /** @param other the addend @return {@code (this + other)} */
@@ -306,7 +306,7 @@ public interface Expression<T> {
 
     /** @param value the subtrahend @return {@code (this - ?)} */
     default Expression<T> minus(T value) {
-        return arithmetic(ArithmeticOperator.MINUS, bindNonNull(value, "minus"));
+        return arithmetic(ArithmeticOperator.MINUS, operand(value, "minus"));
     }
 
     /** @param other the subtrahend @return {@code (this - other)} */
@@ -316,7 +316,7 @@ public interface Expression<T> {
 
     /** @param value the factor @return {@code (this * ?)} */
     default Expression<T> times(T value) {
-        return arithmetic(ArithmeticOperator.TIMES, bindNonNull(value, "times"));
+        return arithmetic(ArithmeticOperator.TIMES, operand(value, "times"));
     }
 
     /** @param other the factor @return {@code (this * other)} */
@@ -326,7 +326,7 @@ public interface Expression<T> {
 
     /** @param value the divisor @return {@code (this / ?)} */
     default Expression<T> div(T value) {
-        return arithmetic(ArithmeticOperator.DIVIDE, bindNonNull(value, "div"));
+        return arithmetic(ArithmeticOperator.DIVIDE, operand(value, "div"));
     }
 
     /** @param other the divisor @return {@code (this / other)} */
@@ -400,6 +400,19 @@ public interface Expression<T> {
             return Param.of(inferred, value);
         }
         return Param.of(type(), value);
+    }
+
+    /**
+     * A bound operand of arithmetic. A decimal takes its own precision, not the column's: {@code PRICE.times(0.0001)}
+     * multiplies by 0.0001 even when PRICE is DECIMAL(15, 2), instead of refusing the value as too precise for a
+     * column it will never be stored in.
+     */
+    @SuppressWarnings("unchecked")
+    private Param<T> operand(T value, String operator) {
+        if (value instanceof java.math.BigDecimal && type().kind() == TypeKind.DECIMAL && type().precision() != null) {
+            return Param.of((DataType<T>) SqlTypes.decimal(), value);
+        }
+        return bindNonNull(value, operator);
     }
 
     private Param<T> bindNonNull(T value, String operator) {
