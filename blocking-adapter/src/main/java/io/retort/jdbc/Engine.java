@@ -38,8 +38,6 @@ import javax.sql.DataSource;
 public final class Engine implements AutoCloseable {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    /** The address it was created from, or {@code null} for an engine on the application's own DataSource. */
-    private final @org.jspecify.annotations.Nullable EngineUrl url;
     private final Dialect dialect;
     /** How the engine is described in messages, with any password hidden. */
     private final String shown;
@@ -58,12 +56,10 @@ public final class Engine implements AutoCloseable {
     private volatile boolean reachedOnce;
 
     private Engine(EngineUrl url, EngineOptions options) {
-        this(url, url.dialect(), EngineUrl.redact(url.jdbcUrl()), options, new HikariDataSource(hikariConfig(url, options)), true);
+        this(url.dialect(), EngineUrl.redact(url.jdbcUrl()), options, new HikariDataSource(hikariConfig(url, options)), true);
     }
 
-    private Engine(@org.jspecify.annotations.Nullable EngineUrl url, Dialect dialect, String shown, EngineOptions options,
-                   DataSource pool, boolean owned) {
-        this.url = url;
+    private Engine(Dialect dialect, String shown, EngineOptions options, DataSource pool, boolean owned) {
         this.dialect = dialect;
         this.shown = shown;
         this.options = options;
@@ -99,7 +95,7 @@ public final class Engine implements AutoCloseable {
                     "connect to " + dataSource.getClass().getName(), List.of(), e.getSQLState(), null, e);
         }
         Dialect dialect = io.retort.dialect.Dialects.forProductName(product);
-        return new Engine(null, dialect, "DataSource " + dataSource.getClass().getName(), options, dataSource, false);
+        return new Engine(dialect, "DataSource " + dataSource.getClass().getName(), options, dataSource, false);
     }
 
     /**
@@ -115,7 +111,7 @@ public final class Engine implements AutoCloseable {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(options, "options");
-        return new Engine(null, dialect, "DataSource " + dataSource.getClass().getName(), options, dataSource, false);
+        return new Engine(dialect, "DataSource " + dataSource.getClass().getName(), options, dataSource, false);
     }
 
     /**
@@ -221,18 +217,18 @@ public final class Engine implements AutoCloseable {
      */
     private synchronized void checkAddress() {
         // one check at a time: the threads that start together wait for its answer instead of each opening one
-        if (reachedOnce || url == null || ownedPool == null) {
+        if (reachedOnce || ownedPool == null) {
             return;
         }
         java.util.Properties properties = new java.util.Properties();
         properties.putAll(ownedPool.getDataSourceProperties());
-        if (url.user() != null) {
-            properties.setProperty("user", url.user());
+        if (ownedPool.getUsername() != null) {
+            properties.setProperty("user", ownedPool.getUsername());
         }
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
+        if (ownedPool.getPassword() != null) {
+            properties.setProperty("password", ownedPool.getPassword());
         }
-        try (java.sql.Connection probe = java.sql.DriverManager.getConnection(url.jdbcUrl(), properties)) {
+        try (java.sql.Connection probe = java.sql.DriverManager.getConnection(ownedPool.getJdbcUrl(), properties)) {
             reachedOnce = true;
         } catch (SQLException e) {
             throw JdbcErrors.translate(dialect, e, "connect to " + shown, List.of());

@@ -154,11 +154,22 @@ public abstract class Dialect {
      * @throws io.retort.exception.InvalidIdentifierException if it is empty, too long or contains NUL
      */
     public String identifier(String name) {
-        Identifiers.check(name, "identifier");
+        checkLength(name);
         if (PLAIN_IDENTIFIER.matcher(name).matches() && !reservedWords().contains(name.toUpperCase(Locale.ROOT))) {
             return name;
         }
         return quote(name);
+    }
+
+    /** Identifiers are checked when schema objects are built; this adds the dialect's own length limit. */
+    private void checkLength(String name) {
+        Identifiers.check(name, "identifier");
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > maxIdentifierBytes()) {
+            throw new io.retort.exception.InvalidIdentifierException("The identifier [" + name.substring(0, Math.min(20, name.length()))
+                    + "...] is " + bytes + " bytes long; " + name() + " keeps at most " + maxIdentifierBytes()
+                    + ". Choose a shorter name.");
+        }
     }
 
     /**
@@ -168,7 +179,7 @@ public abstract class Dialect {
      * @return {@code "name"}
      */
     public String quote(String name) {
-        Identifiers.check(name, "identifier");
+        checkLength(name);
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 

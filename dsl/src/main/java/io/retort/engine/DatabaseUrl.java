@@ -119,11 +119,6 @@ public record DatabaseUrl(Dialect dialect, Form form, String url, @Nullable Stri
         return new DatabaseUrl(dialect, form, url, null, host, port, path == null ? null : decode(path), user, password, uri.getRawQuery());
     }
 
-    /** @return whether it names an embedded database by target rather than a server by host */
-    public boolean isEmbedded() {
-        return target != null;
-    }
-
     /** @return the URL with any password hidden, for messages and logs */
     public String shown() {
         return redact(url);
