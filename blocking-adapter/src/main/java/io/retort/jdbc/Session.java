@@ -4,20 +4,14 @@ import org.jspecify.annotations.Nullable;
 import io.retort.engine.Row;
 import io.retort.exception.ConcurrentSessionUseException;
 import io.retort.exception.DetachedEntityException;
-import io.retort.exception.InvalidStatementException;
-import io.retort.exception.PendingRollbackException;
-import io.retort.exception.SessionClosedException;
-import io.retort.expression.Expression;
-import io.retort.orm.EntityColumn;
+import io.retort.orm.EntityStatus;
 import io.retort.orm.EntityTable;
-import io.retort.orm.internal.FlushPlan;
-import io.retort.orm.internal.FlushStep;
-import io.retort.orm.internal.LoadStep;
 import io.retort.orm.LoaderOption;
 import io.retort.orm.OneToMany;
+import io.retort.orm.internal.SessionProgram;
+import io.retort.orm.internal.SessionPrograms;
 import io.retort.orm.internal.SessionRules;
 import io.retort.orm.internal.UnitOfWork;
-import io.retort.schema.Column;
 import io.retort.statement.Select;
 import io.retort.statement.Statement;
 
@@ -25,9 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static io.retort.Sql.select;
 
 /**
  * The blocking ORM session (SQLAlchemy's {@code Session}): an identity map and unit of work over one engine.
@@ -37,8 +28,9 @@ import static io.retort.Sql.select;
  */
 public final class Session implements AutoCloseable {
     private final SessionFactory factory;
-    private final UnitOfWork work = new UnitOfWork();
+    private final UnitOfWork work = new UnitOfWork(this::lazyLoad);
     private final SessionRules rules = new SessionRules();
+    private final SessionPrograms programs;
     private Connection connection;
     private Transaction transaction;
     private boolean closed;
@@ -49,6 +41,7 @@ public final class Session implements AutoCloseable {
     Session(SessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
         this.isolation = isolation;
+        this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::lazyLoad);
     }
 
     // ---- objects ----------------------------------------------------------------------------
@@ -66,15 +59,13 @@ public final class Session implements AutoCloseable {
         });
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void addUnchecked(Object entity) {
-        EntityTable table = factory.tableFor(entity.getClass());
         if (!work.contains(entity) && factory.ownerOtherThan(this, entity) != null) {
             throw new io.retort.exception.ObjectOwnedByOtherSessionException("Cannot add this "
                     + entity.getClass().getSimpleName() + ": it belongs to another open session. Use merge(...) to copy "
                     + "its state into this session, or expunge it from the other session first.");
         }
-        work.add(table, entity);
+        programs.add(entity);
     }
 
     /** Whether this open session holds the object; read by other sessions of the factory, so it tolerates races. */
@@ -106,14 +97,7 @@ public final class Session implements AutoCloseable {
     public <E> @Nullable E get(EntityTable<E> table, Object id) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(id, "id");
-        return run("get", () -> {
-            E known = work.find(table, id);
-            if (known != null) {
-                return known;
-            }
-            List<E> found = queryEntities(table, select(table).where(rawColumn(table.idColumn()).eq(id)), List.of());
-            return found.isEmpty() ? null : found.get(0);
-        });
+        return run("get", () -> runProgram(programs.get(table, id)));
     }
 
     /**
@@ -123,7 +107,7 @@ public final class Session implements AutoCloseable {
      * @return the object, or {@code null}
      */
     public <E> @Nullable E get(Class<E> type, Object id) {
-        return get(factory.tableFor(Objects.requireNonNull(type, "type")), id);
+        return get(programs.tableFor(Objects.requireNonNull(type, "type")), id);
     }
 
     /** @param entity an object of this session, deleted at the next flush */
@@ -154,21 +138,11 @@ public final class Session implements AutoCloseable {
      * Reloads an object's values from the database, discarding unflushed changes to it.
      *
      * @param entity an object of this session
+     * @throws io.retort.exception.NoResultException when its row is gone (the object leaves the session)
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void refresh(Object entity) {
         Objects.requireNonNull(entity, "entity");
-        run("refresh", () -> {
-            EntityTable table = factory.tableFor(entity.getClass());
-            Object id = table.idColumn().get(entity);
-            Result r = connection().execute(select(table).where(rawColumn(table.idColumn()).eq(id)));
-            if (r.rows().isEmpty()) {
-                throw new io.retort.exception.NoResultException(table.entityType().getSimpleName() + "[" + id
-                        + "] no longer exists in the database");
-            }
-            work.refresh(entity, entityValues(table, r.rows().get(0)));
-            return null;
-        });
+        run("refresh", () -> runProgram(programs.refresh(entity)));
     }
 
     /**
@@ -177,6 +151,71 @@ public final class Session implements AutoCloseable {
      */
     public boolean contains(Object entity) {
         return work.contains(entity);
+    }
+
+    /**
+     * @param entity any object of a mapped class
+     * @return its state as this session sees it: transient, pending, persistent, deleted, or detached
+     */
+    public EntityStatus state(Object entity) {
+        return work.stateOf(entity);
+    }
+
+    /**
+     * @param entity an object of this session
+     * @return whether the next flush would write something for it (new, deleted, a changed column or collection)
+     */
+    public boolean isModified(Object entity) {
+        return run("isModified", () -> work.isModified(entity));
+    }
+
+    /** @return the objects added and not yet inserted (SQLAlchemy's {@code session.new}) */
+    public List<Object> newObjects() {
+        return run("newObjects", work::newObjects);
+    }
+
+    /** @return the persistent objects with changes to flush (SQLAlchemy's {@code session.dirty}) */
+    public List<Object> dirtyObjects() {
+        return run("dirtyObjects", work::dirtyObjects);
+    }
+
+    /** @return the objects deleted at the next flush (SQLAlchemy's {@code session.deleted}) */
+    public List<Object> deletedObjects() {
+        return run("deletedObjects", work::deletedObjects);
+    }
+
+    /** Detaches every object: pending ones are forgotten, persistent ones become detached (adding one re-attaches it). */
+    public void expungeAll() {
+        run("expungeAll", () -> {
+            work.clear();
+            return null;
+        });
+    }
+
+    /** Expires every object and loaded collection: the next session access that returns or touches one reloads it. */
+    public void expireAll() {
+        run("expireAll", () -> {
+            work.expireAll();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code body} without autoflush (SQLAlchemy's {@code session.no_autoflush}): its queries do not flush
+     * pending changes first. {@code flush()} and {@code commit()} still do.
+     *
+     * @param body what to do
+     * @param <T>  its result
+     * @return what it returned
+     */
+    public <T> T noAutoflush(java.util.function.Supplier<T> body) {
+        Objects.requireNonNull(body, "body");
+        programs.suspendAutoflush();
+        try {
+            return body.get();
+        } finally {
+            programs.resumeAutoflush();
+        }
     }
 
     // ---- queries ----------------------------------------------------------------------------
@@ -190,10 +229,9 @@ public final class Session implements AutoCloseable {
      * @param <E>   the entity class
      * @return the entities, in row order
      */
-    @SuppressWarnings("unchecked")
     public <E> List<E> scalars(Select query, LoaderOption... options) {
         Objects.requireNonNull(query, "query");
-        return run("scalars", () -> queryEntities((EntityTable<E>) entityTableOf(query), query, List.of(options)));
+        return run("scalars", () -> runProgram(programs.<E>query(query, List.of(options))));
     }
 
     /**
@@ -231,7 +269,8 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Loads a collection now, whatever its loading strategy, and returns it.
+     * Loads a collection now, whatever its loading strategy, and returns it; one already in memory is returned as it
+     * is, without I/O.
      *
      * @param entity       an object of this session
      * @param relationship one of its collections
@@ -256,16 +295,11 @@ public final class Session implements AutoCloseable {
         return fetchAny(entity, relationship);
     }
 
+    @SuppressWarnings("unchecked")
     private <C> List<C> fetchAny(Object entity, io.retort.orm.Relationship relationship) {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(relationship, "relationship");
-        return run("fetch", () -> {
-            List<Object> children = loadChildren(entity, relationship);
-            work.collectionLoaded(relationship, entity, children);
-            @SuppressWarnings("unchecked")
-            List<C> typed = (List<C>) (List<?>) children;
-            return typed;
-        });
+        return run("fetch", () -> (List<C>) (List<?>) runProgram(programs.fetch(entity, relationship)));
     }
 
     /**
@@ -276,12 +310,7 @@ public final class Session implements AutoCloseable {
      */
     public Result execute(Statement statement) {
         Objects.requireNonNull(statement, "statement");
-        return run("execute", () -> {
-            flushNow();
-            Result result = connection().execute(statement);
-            SessionRules.afterStatement(work, statement);
-            return result;
-        });
+        return run("execute", () -> ((JdbcOutcome) runProgram(programs.execute(statement))).result());
     }
 
     /**
@@ -292,43 +321,7 @@ public final class Session implements AutoCloseable {
      * @return a query over all its rows
      */
     public <E> Query<E> query(Class<E> type) {
-        return new Query<>(this, io.retort.orm.internal.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
-    }
-
-    <E> List<E> queryEntities(EntityTable<E> table, Select query, List<LoaderOption> options) {
-        flushNow();
-        io.retort.orm.internal.JoinedQuery joined = work.joined(table, query, options);
-        List<E> out;
-        if (joined != null) {
-            Result result = connection().execute(joined.select());
-            List<Object[]> rows = new ArrayList<>(result.rows().size());
-            for (Row row : result.rows()) {
-                rows.add(row.values().toArray());
-            }
-            out = work.loadJoined(table, joined, rows);
-        } else {
-            Result result = connection().execute(query);
-            out = new ArrayList<>(result.rows().size());
-            for (Row row : result.rows()) {
-                out.add(work.load(table, entityValues(table, row)));
-            }
-        }
-        runLoads(work.afterLoad(table, out, options, this::lazyLoad));
-        return out;
-    }
-
-    /** Runs relationship loads after the owners' result is read, breadth first. */
-    private void runLoads(List<LoadStep> steps) {
-        java.util.ArrayDeque<LoadStep> queue = new java.util.ArrayDeque<>(steps);
-        while (!queue.isEmpty()) {
-            LoadStep step = queue.poll();
-            Result r = connection().execute(step.query());
-            List<Object[]> rows = new ArrayList<>(r.rows().size());
-            for (Row row : r.rows()) {
-                rows.add(row.values().toArray());
-            }
-            queue.addAll(step.apply(rows));
-        }
+        return new Query<>(this, io.retort.orm.internal.EntityQuery.of(programs.tableFor(Objects.requireNonNull(type, "type"))));
     }
 
     private List<Object> lazyLoad(Object parent, io.retort.orm.Relationship relationship) {
@@ -337,53 +330,23 @@ public final class Session implements AutoCloseable {
                     + UnitOfWork.describeEntity(relationship.owner(), parent) + ": its session is closed. Load it before closing "
                     + "with the query option " + relationship.name() + ".selectin(), or read it in a new session.");
         }
-        return run("lazy load of " + relationship, () -> loadChildren(parent, relationship));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object> loadChildren(Object parent, io.retort.orm.Relationship relationship) {
-        Select query = work.collectionQuery(parent, relationship);
-        if (query == null) {
-            return new ArrayList<>();
-        }
-        return (List<Object>) queryEntities(relationship.target(), query, List.of());
-    }
-
-    private static Object[] entityValues(EntityTable<?> table, Row row) {
-        return SessionRules.entityValues(table, row.values());
-    }
-
-    private static EntityTable<?> entityTableOf(Select query) {
-        return SessionRules.entityTableOf(query);
+        return run("lazy load of " + relationship, () -> runProgram(programs.loadCollection(parent, relationship)));
     }
 
     // ---- flush and transactions ---------------------------------------------------------------
 
     /** Writes pending changes to the database inside the session's transaction. */
     public void flush() {
-        run("flush", () -> {
-            flushNow();
-            return null;
-        });
+        run("flush", () -> runProgram(programs.flush()));
     }
 
     /** Flushes, commits, and returns the connection to the pool; objects stay in the session. */
     public void commit() {
         run("commit", () -> {
             if (insideTransactionBlock) {
-                throw new io.retort.exception.InvalidTransactionStateException("commit() inside inTransaction(...): the block "
-                        + "commits when it returns; return from it instead, or throw to roll back");
+                throw SessionRules.commitInsideTransactionBlock();
             }
-            flushNow();
-            if (transaction != null) {
-                transaction.commit();
-            }
-            work.committed();
-            if (factory.expireOnCommit()) {
-                work.expireAll();
-            }
-            release();
-            return null;
+            return runProgram(programs.commit());
         });
     }
 
@@ -392,12 +355,7 @@ public final class Session implements AutoCloseable {
      * and every object is expired so the next load shows the database's values. Clears a failed flush's state.
      */
     public void rollback() {
-        run("rollback", () -> {
-            work.rolledBack();
-            rules.rolledBack();
-            release();   // closing the connection rolls back the whole transaction, savepoints included
-            return null;
-        });
+        run("rollback", () -> runProgram(programs.rollback(rules)));
     }
 
     /**
@@ -437,7 +395,7 @@ public final class Session implements AutoCloseable {
      */
     public SessionSavepoint beginNested() {
         return run("beginNested", () -> {
-            flushNow();
+            runProgram(programs.flush());
             Transaction tx = connection().beginNested();
             return new SessionSavepoint(this, tx, work.savepoint());
         });
@@ -446,7 +404,7 @@ public final class Session implements AutoCloseable {
     void endSavepoint(SessionSavepoint savepoint, boolean commit) {
         run(commit ? "release savepoint" : "rollback to savepoint", () -> {
             if (commit) {
-                flushNow();
+                runProgram(programs.flush());
                 savepoint.transaction().commit();
             } else {
                 savepoint.transaction().rollback();
@@ -465,39 +423,39 @@ public final class Session implements AutoCloseable {
      * @param <E>      its class
      * @return the session's object
      */
-    @SuppressWarnings("unchecked")
     public <E> E merge(E detached) {
         Objects.requireNonNull(detached, "detached");
-        EntityTable<E> table = (EntityTable<E>) factory.tableFor(detached.getClass());
-        Object id = table.idColumn().get(detached);
-        E target = id == null ? null : get(table, id);
-        return run("merge", () -> work.merge(table, detached, target));
+        return run("merge", () -> runProgram(programs.merge(detached)));
     }
 
     /**
      * Streams the entities of a large query through a cursor (SQLAlchemy's {@code yield_per}): rows are read
      * {@code batchSize} at a time, and objects of earlier batches that have no changes leave the identity map,
-     * so memory stays bounded. Close the stream (try-with-resources).
+     * so memory stays bounded. Relationships load per batch (one {@code IN} query per selectin collection or
+     * parent table). Close the stream (try-with-resources).
      *
      * @param query     a query starting with every column of one entity table
      * @param batchSize objects kept in the identity map at most, per batch
+     * @param options   loader options; {@code joined()} is refused for collections
      * @param <E>       the entity class
      * @return the entities
      */
     @SuppressWarnings("unchecked")
-    public <E> java.util.stream.Stream<E> stream(Select query, int batchSize) {
+    public <E> java.util.stream.Stream<E> stream(Select query, int batchSize, LoaderOption... options) {
         Objects.requireNonNull(query, "query");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got [" + batchSize + "]");
         }
-        EntityTable<E> table = (EntityTable<E>) entityTableOf(query);
+        List<LoaderOption> loaders = List.of(options);
+        EntityTable<E> table = (EntityTable<E>) SessionRules.entityTableOf(query);
+        SessionRules.requireStreamable(table, loaders);
         RowStream rows = run("stream", () -> {
-            flushNow();
+            runProgram(programs.flush());
             return connection().stream(query);
         });
         java.util.Iterator<Row> cursor = rows.iterator();
+        List<E> previous = new ArrayList<>();
         java.util.Iterator<E> entities = new java.util.Iterator<>() {
-            private final List<E> batch = new ArrayList<>();
             private final java.util.ArrayDeque<E> ready = new java.util.ArrayDeque<>();
 
             @Override
@@ -518,15 +476,14 @@ public final class Session implements AutoCloseable {
 
             private void fill() {
                 run("stream", () -> {
-                    for (E previous : batch) {
-                        work.expungeIfClean(previous);
-                    }
-                    batch.clear();
+                    List<Object[]> batch = new ArrayList<>(batchSize);
                     while (batch.size() < batchSize && cursor.hasNext()) {
-                        batch.add(work.load(table, entityValues(table, cursor.next())));
+                        batch.add(cursor.next().values().toArray());
                     }
-                    runLoads(work.afterLoad(table, batch, List.of(), Session.this::lazyLoad));
-                    ready.addAll(batch);
+                    if (batch.isEmpty() && previous.isEmpty()) {
+                        return null;
+                    }
+                    ready.addAll(runProgram(programs.streamBatch(table, batch, previous, loaders)));
                     return null;
                 });
             }
@@ -535,30 +492,33 @@ public final class Session implements AutoCloseable {
                 java.util.Spliterator.ORDERED), false).onClose(rows::close);
     }
 
-    private void flushNow() {
-        if (!work.hasChanges()) {
-            return;
-        }
-        FlushPlan plan = work.planFlush();
-        Connection c = connection();
-        try {
-            for (FlushStep step : plan.steps()) {
-                Statement statement = step.statement();
-                if (statement == null) {
-                    continue;
-                }
-                Result r = c.execute(statement);
-                List<Object[]> rows = new ArrayList<>(r.rows().size());
-                for (Row row : r.rows()) {
-                    rows.add(row.values().toArray());
-                }
-                step.apply(rows, r.rowCount());
+    // ---- running programs -----------------------------------------------------------------------
+
+    /** Runs a session program on JDBC: each statement on the session's connection, one after the other. */
+    private <T> T runProgram(SessionProgram<T> program) {
+        SessionProgram<T> p = program;
+        while (true) {
+            if (p instanceof SessionProgram.Done<T> done) {
+                return done.value();
             }
-        } catch (RuntimeException e) {
-            failFlush(e);
-            throw e;
+            if (p instanceof SessionProgram.Execute<T> step) {
+                try {
+                    p = step.then().apply(new JdbcOutcome(connection().execute(step.statement())));
+                } catch (RuntimeException e) {
+                    if (step.flush()) {
+                        failFlush(e);
+                    }
+                    throw e;
+                }
+            } else {
+                SessionProgram.EndTransaction<T> end = (SessionProgram.EndTransaction<T>) p;
+                if (end.commit() && transaction != null) {
+                    transaction.commit();
+                }
+                release();   // closing the connection rolls back whatever is open, savepoints included
+                p = end.then().get();
+            }
         }
-        work.flushSucceeded();
     }
 
     /** A failed flush rolls the database transaction back at once and leaves the session needing rollback(). */
@@ -622,11 +582,6 @@ public final class Session implements AutoCloseable {
         } finally {
             rules.exit(op);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Column<Object> rawColumn(Column<?> c) {
-        return (Column<Object>) c;
     }
 
     UnitOfWork unitOfWork() {

@@ -2,6 +2,7 @@ package io.retort.jdbc;
 
 import org.jspecify.annotations.Nullable;
 import io.retort.orm.EntityTable;
+import io.retort.orm.SessionOptions;
 
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
 public final class SessionFactory {
     private final Engine engine;
     private final io.retort.orm.internal.EntityRegistry registry;
-    private final boolean expireOnCommit;
+    private final SessionOptions options;
     private final java.util.Set<Session> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -25,7 +26,7 @@ public final class SessionFactory {
      * @param tables the entity tables sessions may use
      */
     public SessionFactory(Engine engine, EntityTable<?>... tables) {
-        this(engine, true, tables);
+        this(engine, SessionOptions.defaults(), tables);
     }
 
     /**
@@ -34,8 +35,17 @@ public final class SessionFactory {
      * @param tables         the entity tables sessions may use
      */
     public SessionFactory(Engine engine, boolean expireOnCommit, EntityTable<?>... tables) {
+        this(engine, SessionOptions.defaults().expireOnCommit(expireOnCommit), tables);
+    }
+
+    /**
+     * @param engine  the engine sessions run on
+     * @param options how its sessions behave (expire on commit, autoflush), shared with the reactive factory
+     * @param tables  the entity tables sessions may use
+     */
+    public SessionFactory(Engine engine, SessionOptions options, EntityTable<?>... tables) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.expireOnCommit = expireOnCommit;
+        this.options = Objects.requireNonNull(options, "options");
         this.registry = new io.retort.orm.internal.EntityRegistry(tables);
     }
 
@@ -74,11 +84,12 @@ public final class SessionFactory {
         return engine;
     }
 
-    boolean expireOnCommit() {
-        return expireOnCommit;
+    /** @return how its sessions behave */
+    public SessionOptions options() {
+        return options;
     }
 
-    <E> EntityTable<E> tableFor(Class<E> type) {
-        return registry.tableFor(type);
+    io.retort.orm.internal.EntityRegistry registry() {
+        return registry;
     }
 }

@@ -16,6 +16,8 @@ public abstract class LoadableList<E> extends AbstractList<E> {
     private Supplier<List<E>> loader;
     private List<E> items;
     private List<E> loadedItems;
+    /** What an expired list held: still readable where the session cannot load (reactive), never writable. */
+    private List<E> expiredItems;
 
     LoadableList(Relationship relationship, List<E> loaded, Supplier<List<E>> loader) {
         this.relationship = relationship;
@@ -24,6 +26,21 @@ public abstract class LoadableList<E> extends AbstractList<E> {
             items = new ArrayList<>(loaded);
             loadedItems = new ArrayList<>(loaded);
         }
+    }
+
+    /**
+     * Marks this unloaded list as the expired form of a list that held {@code items}: a read where the session
+     * cannot load (the reactive session) still sees them; a change must load first.
+     *
+     * @param items what it held
+     * @return this list
+     */
+    @io.retort.Internal
+    public final LoadableList<E> expiredFrom(List<E> items) {
+        if (this.items == null) {
+            expiredItems = List.copyOf(items);
+        }
+        return this;
     }
 
     /** @return whether the elements are in memory */
@@ -53,14 +70,25 @@ public abstract class LoadableList<E> extends AbstractList<E> {
         }
     }
 
+    private List<E> readable() {
+        if (items == null && expiredItems != null) {
+            try {
+                return items();
+            } catch (io.retort.exception.LazyLoadInReactiveContextException cannotLoad) {
+                return expiredItems;
+            }
+        }
+        return items();
+    }
+
     @Override
     public final E get(int index) {
-        return items().get(index);
+        return readable().get(index);
     }
 
     @Override
     public final int size() {
-        return items().size();
+        return readable().size();
     }
 
     @Override

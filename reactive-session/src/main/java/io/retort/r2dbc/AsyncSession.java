@@ -11,7 +11,10 @@ import io.retort.orm.LoaderOption;
 import io.retort.orm.ManyToMany;
 import io.retort.orm.OneToMany;
 import io.retort.orm.Relationship;
+import io.retort.orm.internal.SessionProgram;
+import io.retort.orm.internal.SessionPrograms;
 import io.retort.orm.internal.SessionRules;
+import io.retort.orm.internal.StatementOutcome;
 import io.retort.orm.internal.UnitOfWork;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
@@ -47,8 +50,9 @@ public final class AsyncSession {
     private final AsyncSessionFactory factory;
     /** The isolation of the transactions it begins; null for the engine's default. */
     private final IsolationLevel isolation;
-    private final UnitOfWork work = new UnitOfWork();
+    private final UnitOfWork work = new UnitOfWork(this::refuseLazyLoad);
     private final SessionRules rules = new SessionRules();
+    private final SessionPrograms programs;
     private volatile AsyncConnection connection;
     private volatile AsyncTransaction transaction;
     /** A connection given up by an interrupted operation, still rolling back; release() waits for it. */
@@ -64,22 +68,21 @@ public final class AsyncSession {
     AsyncSession(AsyncSessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
         this.isolation = isolation;
+        this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::refuseLazyLoad);
     }
 
     // ---- registering (no I/O) ---------------------------------------------------------------
 
     /** @param entity a new object of a mapped class, inserted at the next flush */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void add(Object entity) {
         Objects.requireNonNull(entity, "entity");
         now("add", () -> {
-            EntityTable table = factory.tableFor(entity.getClass());
             if (!work.contains(entity) && factory.ownedByOther(this, entity)) {
                 throw new io.retort.exception.ObjectOwnedByOtherSessionException("Cannot add this "
                         + entity.getClass().getSimpleName() + ": it belongs to another open session. Use merge or "
                         + "expunge it from the other session first.");
             }
-            work.add(table, entity);
+            programs.add(entity);
         });
     }
 
@@ -117,6 +120,55 @@ public final class AsyncSession {
         return work.contains(entity);
     }
 
+    /**
+     * @param entity any object of a mapped class
+     * @return its state as this session sees it: transient, pending, persistent, deleted, or detached
+     */
+    public io.retort.orm.EntityStatus state(Object entity) {
+        return work.stateOf(entity);
+    }
+
+    /**
+     * @param entity an object of this session
+     * @return whether the next flush would write something for it (new, deleted, a changed column or collection)
+     */
+    public boolean isModified(Object entity) {
+        boolean[] modified = new boolean[1];
+        now("isModified", () -> modified[0] = work.isModified(entity));
+        return modified[0];
+    }
+
+    /** @return the objects added and not yet inserted (SQLAlchemy's {@code session.new}) */
+    public List<Object> newObjects() {
+        List<List<Object>> out = new ArrayList<>(1);
+        now("newObjects", () -> out.add(work.newObjects()));
+        return out.get(0);
+    }
+
+    /** @return the persistent objects with changes to flush (SQLAlchemy's {@code session.dirty}) */
+    public List<Object> dirtyObjects() {
+        List<List<Object>> out = new ArrayList<>(1);
+        now("dirtyObjects", () -> out.add(work.dirtyObjects()));
+        return out.get(0);
+    }
+
+    /** @return the objects deleted at the next flush (SQLAlchemy's {@code session.deleted}) */
+    public List<Object> deletedObjects() {
+        List<List<Object>> out = new ArrayList<>(1);
+        now("deletedObjects", () -> out.add(work.deletedObjects()));
+        return out.get(0);
+    }
+
+    /** Detaches every object: pending ones are forgotten, persistent ones become detached (adding one re-attaches it). */
+    public void expungeAll() {
+        now("expungeAll", work::clear);
+    }
+
+    /** Expires every object and loaded collection: the next session access that returns one reloads it. */
+    public void expireAll() {
+        now("expireAll", work::expireAll);
+    }
+
     private void now(String operation, Runnable body) {
         if (rollingBack.get() > 0) {
             throw new io.retort.exception.ConcurrentSessionUseException("Cannot start " + operation + "(): this session is "
@@ -142,12 +194,7 @@ public final class AsyncSession {
     public <E> Mono<E> get(EntityTable<E> table, Object id) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(id, "id");
-        return guarded("get", () -> {
-            E known = work.find(table, id);
-            return known != null ? Mono.just(known)
-                    : queryEntities(table, select(table).where(raw(table.idColumn()).eq(id)), List.of())
-                    .flatMap(list -> Mono.justOrEmpty(list.isEmpty() ? null : list.get(0)));
-        });
+        return guarded("get", () -> runProgram(programs.get(table, id)));
     }
 
     /**
@@ -159,7 +206,7 @@ public final class AsyncSession {
      */
     public <E> Mono<E> get(Class<E> type, Object id) {
         Objects.requireNonNull(type, "type");
-        return Mono.defer(() -> get(factory.tableFor(type), id));
+        return Mono.defer(() -> get(programs.tableFor(type), id));
     }
 
     /**
@@ -171,11 +218,9 @@ public final class AsyncSession {
      * @param <E>     the entity class
      * @return the entities
      */
-    @SuppressWarnings("unchecked")
     public <E> Flux<E> scalars(Select query, LoaderOption... options) {
         Objects.requireNonNull(query, "query");
-        return guarded("scalars", () -> queryEntities((EntityTable<E>) SessionRules.entityTableOf(query), query,
-                List.of(options))).flatMapIterable(list -> list);
+        return guarded("scalars", () -> runProgram(programs.<E>query(query, List.of(options)))).flatMapIterable(list -> list);
     }
 
     /**
@@ -223,7 +268,7 @@ public final class AsyncSession {
      * @throws io.retort.exception.UnmappedClassException when the factory does not map {@code type}
      */
     public <E> AsyncQuery<E> query(Class<E> type) {
-        return new AsyncQuery<>(this, io.retort.orm.internal.EntityQuery.of(factory.tableFor(Objects.requireNonNull(type, "type"))));
+        return new AsyncQuery<>(this, io.retort.orm.internal.EntityQuery.of(programs.tableFor(Objects.requireNonNull(type, "type"))));
     }
 
     /**
@@ -256,29 +301,25 @@ public final class AsyncSession {
         return guardedFlux("stream", () -> {
             EntityTable<E> table = (EntityTable<E>) SessionRules.entityTableOf(query);
             boolean loads = SessionRules.requireStreamable(table, loaders);
-            return flushNow().then(connection()).flatMapMany(c -> {
+            return runProgram(programs.flush()).then(connection()).flatMapMany(c -> {
                 List<E> previous = new ArrayList<>();
                 // with relationship loads between batches, the result must not stay open on the connection
                 Flux<List<Row>> batches = loads ? tracked(c.readInBatches(query, batchSize))
                         : tracked(c.execute(query)).buffer(batchSize);
                 return batches.concatMap(rows -> Flux.defer(() -> {
-                    for (E p : previous) {
-                        work.expungeIfClean(p);
-                    }
-                    previous.clear();
+                    List<Object[]> values = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        previous.add(work.load(table, SessionRules.entityValues(table, row.values())));
+                        values.add(row.values().toArray());
                     }
-                    List<E> batch = new ArrayList<>(previous);
-                    return runLoads(c, work.afterLoad(table, batch, loaders, this::refuseLazyLoad))
-                            .thenMany(Flux.fromIterable(batch));
+                    return runProgram(programs.streamBatch(table, values, previous, loaders)).flatMapIterable(batch -> batch);
                 }), 1);
             });
         });
     }
 
     /**
-     * Loads a collection now and emits it (the reactive answer to lazy loading).
+     * Loads a collection now and emits it (the reactive answer to lazy loading); one already in memory is emitted as
+     * it is, without I/O.
      *
      * @param entity       an object of this session
      * @param relationship one of its collections
@@ -305,15 +346,7 @@ public final class AsyncSession {
     private <C> Mono<List<C>> fetchAny(Object entity, Relationship relationship) {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(relationship, "relationship");
-        return guarded("fetch", () -> {
-            Select query = work.collectionQuery(entity, relationship);
-            Mono<List<Object>> children = query == null ? Mono.just(new ArrayList<>())
-                    : queryEntities((EntityTable<Object>) relationship.target(), query, List.of());
-            return children.map(list -> {
-                work.collectionLoaded(relationship, entity, list);
-                return (List<C>) list;
-            });
-        });
+        return guarded("fetch", () -> runProgram(programs.fetch(entity, relationship)).map(list -> (List<C>) (List<?>) list));
     }
 
     /**
@@ -322,18 +355,9 @@ public final class AsyncSession {
      * @param entity an object of this session
      * @return completion
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Mono<Void> refresh(Object entity) {
         Objects.requireNonNull(entity, "entity");
-        return guarded("refresh", () -> {
-            EntityTable table = factory.tableFor(entity.getClass());
-            Object id = table.idColumn().get(entity);
-            return connection().flatMap(c -> tracked(c.execute(select(table).where(raw(table.idColumn()).eq(id)))).next())
-                    .switchIfEmpty(Mono.error(() -> new io.retort.exception.NoResultException(
-                            UnitOfWork.describeEntity(table, entity) + " no longer exists in the database")))
-                    .doOnNext(row -> work.refresh(entity, SessionRules.entityValues(table, row.values())))
-                    .then();
-        });
+        return guarded("refresh", () -> runProgram(programs.refresh(entity)));
     }
 
     /**
@@ -344,31 +368,8 @@ public final class AsyncSession {
      */
     public Flux<Row> execute(Statement statement) {
         Objects.requireNonNull(statement, "statement");
-        return guarded("execute", () -> flushNow().then(connection())
-                .flatMap(c -> tracked(c.execute(statement)).collectList())
-                .doOnSuccess(rows -> SessionRules.afterStatement(work, statement)))
-                .flatMapIterable(rows -> rows);
-    }
-
-    private <E> Mono<List<E>> queryEntities(EntityTable<E> table, Select query, List<LoaderOption> options) {
-        return flushNow().then(connection()).flatMap(c -> {
-            JoinedQuery joined = work.joined(table, query, options);
-            Mono<List<E>> owners = joined != null
-                    ? rows(c, joined.select()).map(rows -> work.loadJoined(table, joined, rows))
-                    : rows(c, query).map(rows -> {
-                        List<E> out = new ArrayList<>(rows.size());
-                        for (Object[] r : rows) {
-                            out.add(work.load(table, java.util.Arrays.copyOf(r, table.entityColumns().size())));
-                        }
-                        return out;
-                    });
-            return owners.flatMap(list -> runLoads(c, work.afterLoad(table, list, options, this::refuseLazyLoad))
-                    .thenReturn(list));
-        });
-    }
-
-    private Mono<List<Object[]>> rows(AsyncConnection c, Statement statement) {
-        return tracked(c.execute(statement)).map(row -> row.values().toArray()).collectList();
+        return guarded("execute", () -> runProgram(programs.execute(statement)))
+                .flatMapIterable(outcome -> ((R2dbcOutcome) outcome).rowList());
     }
 
     /** Counts a statement as awaiting the server from subscription until its first signal. */
@@ -402,20 +403,6 @@ public final class AsyncSession {
         });
     }
 
-    /** Runs relationship loads one after another, each after the previous result was read completely. */
-    private Mono<Void> runLoads(AsyncConnection c, List<LoadStep> steps) {
-        if (steps.isEmpty()) {
-            return Mono.empty();
-        }
-        LoadStep step = steps.get(0);
-        List<LoadStep> rest = steps.subList(1, steps.size());
-        return rows(c, step.query()).flatMap(rows -> {
-            List<LoadStep> next = new ArrayList<>(rest);
-            next.addAll(step.apply(rows));
-            return runLoads(c, next);
-        });
-    }
-
     private List<Object> refuseLazyLoad(Object owner, Relationship relationship) {
         throw new LazyLoadInReactiveContextException("Cannot load " + relationship + " of "
                 + UnitOfWork.describeEntity(relationship.owner(), owner) + ": it is not loaded and AsyncSession never "
@@ -427,18 +414,20 @@ public final class AsyncSession {
 
     /** @return completion once pending changes are written in the session's transaction */
     public Mono<Void> flush() {
-        return guarded("flush", this::flushNow);
+        return guarded("flush", () -> runProgram(programs.flush()));
     }
 
     /** @return completion once changes are flushed and committed and the connection is back in the pool */
     public Mono<Void> commit() {
-        return guarded("commit", () -> flushNow()
-                .then(delivered(Mono.defer(() -> transaction == null ? Mono.empty() : transaction.commit())))
-                .then(Mono.fromRunnable(() -> {
-                    work.committed();
-                    work.expireAll();
-                }))
-                .then(release()));
+        return Mono.deferContextual(context -> {
+            TransactionBlock block = context.getOrDefault(TransactionBlock.class, null);
+            return block != null && block.owner() == this ? Mono.error(SessionRules.commitInsideTransactionBlock())
+                    : commitNow();
+        });
+    }
+
+    private Mono<Void> commitNow() {
+        return guarded("commit", () -> runProgram(programs.commit()));
     }
 
     /**
@@ -469,9 +458,7 @@ public final class AsyncSession {
 
     /** Forgets what is not committed (SQLAlchemy's rollback rules for the identity map), then releases. */
     private Mono<Void> rolledBack() {
-        work.rolledBack();
-        rules.rolledBack();
-        return release();
+        return runProgram(programs.rollback(rules));
     }
 
     /** @return completion once what is not committed is rolled back and the connection released */
@@ -499,13 +486,7 @@ public final class AsyncSession {
     @SuppressWarnings("unchecked")
     public <E> Mono<E> merge(E detached) {
         Objects.requireNonNull(detached, "detached");
-        return Mono.defer(() -> {
-            EntityTable<E> table = (EntityTable<E>) factory.tableFor(detached.getClass());
-            Object id = table.idColumn().get(detached);
-            Mono<java.util.Optional<E>> target = id == null ? Mono.just(java.util.Optional.empty())
-                    : get(table, id).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
-            return target.flatMap(t -> guarded("merge", () -> Mono.just(work.merge(table, detached, t.orElse(null)))));
-        });
+        return guarded("merge", () -> runProgram(programs.merge(detached)));
     }
 
     /**
@@ -515,14 +496,14 @@ public final class AsyncSession {
      * @return the savepoint
      */
     public Mono<AsyncSessionSavepoint> beginNested() {
-        return guarded("beginNested", () -> flushNow().then(connection())
+        return guarded("beginNested", () -> runProgram(programs.flush()).then(connection())
                 .flatMap(c -> tracked(c.beginNested().flux()).next())
                 .map(tx -> new AsyncSessionSavepoint(this, tx, work.savepoint())));
     }
 
     Mono<Void> endSavepoint(AsyncSessionSavepoint savepoint, boolean commit) {
         return guarded(commit ? "release savepoint" : "rollback to savepoint", () -> commit
-                ? flushNow().then(delivered(savepoint.transaction().commit()))
+                ? runProgram(programs.flush()).then(delivered(savepoint.transaction().commit()))
                 : delivered(savepoint.transaction().rollback()).then(Mono.fromRunnable(() -> work.rolledBackTo(savepoint.marker()))));
     }
 
@@ -545,8 +526,8 @@ public final class AsyncSession {
         Objects.requireNonNull(body, "body");
         // the commit is part of the body, not usingWhen's completion callback, so that its failure rolls back and
         // reaches the subscriber unwrapped
-        return Flux.usingWhen(Mono.fromSupplier(TransactionBlock::new),
-                block -> Flux.concat(Flux.defer(() -> body.apply(this)), commit().then(Mono.<T>empty()))
+        return Flux.usingWhen(Mono.fromSupplier(() -> new TransactionBlock(this)),
+                block -> Flux.concat(Flux.defer(() -> body.apply(this)), commitNow().then(Mono.<T>empty()))
                         .contextWrite(context -> context.put(TransactionBlock.class, block)),
                 block -> Mono.empty(),
                 (block, e) -> {
@@ -562,38 +543,58 @@ public final class AsyncSession {
                 });
     }
 
-    private Mono<Void> flushNow() {
-        return Mono.defer(() -> {
-            if (!work.hasChanges()) {
-                return Mono.empty();
-            }
-            FlushPlan plan = work.planFlush();
-            return connection().flatMap(c -> Flux.fromIterable(plan.steps()).concatMap(step -> runStep(c, step)).then())
-                    .then(Mono.fromRunnable(work::flushSucceeded))
-                    .onErrorResume(e -> {
-                        RuntimeException cause = e instanceof RuntimeException r ? r : new io.retort.exception.RetortException(
-                                "Flush failed", e);
-                        rules.flushFailed(cause);
-                        return release().onErrorResume(r -> {
-                            cause.addSuppressed(r);
-                            return Mono.empty();
-                        }).then(Mono.error(cause));
-                    })
-                    .then();
-        });
+    // ---- running programs -----------------------------------------------------------------------
+
+    /**
+     * Runs a session program on R2DBC: each statement after the previous one's result was read completely (a
+     * connection runs one statement at a time), on a loop that does not deepen the stack per statement.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Mono<T> runProgram(SessionProgram<T> program) {
+        return Mono.<SessionProgram<?>>just(program)
+                .expand(this::advance)
+                .last()
+                .flatMap(p -> Mono.justOrEmpty(((SessionProgram.Done<T>) p).value()));
     }
 
-    private Mono<Void> runStep(AsyncConnection c, FlushStep step) {
-        return Mono.defer(() -> {
-            Statement statement = step.statement();
-            if (statement == null) {
-                return Mono.empty();
+    private Mono<SessionProgram<?>> advance(SessionProgram<?> p) {
+        if (p instanceof SessionProgram.Execute<?> step) {
+            Mono<SessionProgram<?>> next = connection().flatMap(c -> outcome(c, step))
+                    .map(outcome -> step.then().apply(outcome));
+            return step.flush() ? next.onErrorResume(this::failFlush) : next;
+        }
+        if (p instanceof SessionProgram.EndTransaction<?> end) {
+            if (!end.commit()) {
+                // the session's rules for a rollback hold even when giving the connection back fails
+                SessionProgram<?> rest = end.then().get();
+                return release().thenReturn(rest);
             }
-            if (factory.engine().compiler().compile(statement).returnsRows()) {
-                return rows(c, statement).doOnNext(rows -> step.apply(rows, rows.size())).then();
-            }
-            return tracked(c.rowCount(statement).flux()).next().doOnNext(count -> step.apply(List.of(), count)).then();
-        });
+            return delivered(Mono.defer(() -> transaction == null ? Mono.<Void>empty() : transaction.commit()))
+                    .then(release())
+                    .then(Mono.fromCallable(() -> end.then().get()));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<StatementOutcome> outcome(AsyncConnection c, SessionProgram.Execute<?> step) {
+        Statement statement = step.statement();
+        // a flush needs the count of rows a DML statement changed; anything else is read as rows (a text
+        // statement's shape is not known before it runs)
+        if (!step.flush() || factory.engine().compiler().compile(statement).returnsRows()) {
+            return tracked(c.execute(statement)).collectList().map(rows -> new R2dbcOutcome(rows, rows.size()));
+        }
+        return tracked(c.rowCount(statement).flux()).next().map(count -> new R2dbcOutcome(List.of(), count));
+    }
+
+    /** A failed flush rolls the transaction back at once and leaves the session needing rollback(). */
+    private Mono<SessionProgram<?>> failFlush(Throwable failure) {
+        RuntimeException cause = failure instanceof RuntimeException r ? r
+                : new io.retort.exception.RetortException("Flush failed", failure);
+        rules.flushFailed(cause);
+        return release().onErrorResume(r -> {
+            cause.addSuppressed(r);
+            return Mono.empty();
+        }).then(Mono.error(cause));
     }
 
     private Mono<AsyncConnection> connection() {

@@ -2,6 +2,7 @@ package io.retort.r2dbc;
 
 import org.jspecify.annotations.Nullable;
 import io.retort.orm.EntityTable;
+import io.retort.orm.SessionOptions;
 
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
 public final class AsyncSessionFactory {
     private final AsyncEngine engine;
     private final io.retort.orm.internal.EntityRegistry registry;
+    private final SessionOptions options;
     private final java.util.Set<AsyncSession> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -19,7 +21,17 @@ public final class AsyncSessionFactory {
      * @param tables the entity tables sessions may use
      */
     public AsyncSessionFactory(AsyncEngine engine, EntityTable<?>... tables) {
+        this(engine, SessionOptions.defaults(), tables);
+    }
+
+    /**
+     * @param engine  the engine sessions run on
+     * @param options how its sessions behave (expire on commit, autoflush), shared with the blocking factory
+     * @param tables  the entity tables sessions may use
+     */
+    public AsyncSessionFactory(AsyncEngine engine, SessionOptions options, EntityTable<?>... tables) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.options = Objects.requireNonNull(options, "options");
         this.registry = new io.retort.orm.internal.EntityRegistry(tables);
     }
 
@@ -58,7 +70,12 @@ public final class AsyncSessionFactory {
         return engine;
     }
 
-    <E> EntityTable<E> tableFor(Class<E> type) {
-        return registry.tableFor(type);
+    /** @return how its sessions behave */
+    public SessionOptions options() {
+        return options;
+    }
+
+    io.retort.orm.internal.EntityRegistry registry() {
+        return registry;
     }
 }

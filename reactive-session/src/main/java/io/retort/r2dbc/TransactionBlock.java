@@ -11,7 +11,17 @@ import java.util.List;
  * caller's next operation.
  */
 final class TransactionBlock {
+    private final AsyncSession owner;
     private boolean abandoned;
+
+    TransactionBlock(AsyncSession owner) {
+        this.owner = owner;
+    }
+
+    /** @return the session whose block this is */
+    AsyncSession owner() {
+        return owner;
+    }
     private final List<OperationScope> running = new ArrayList<>();
 
     /** @return whether {@code scope} may run: false once the block is abandoned */

@@ -128,6 +128,61 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
         }
 
         @Override
+        public <P, C> List<C> fetch(P entity, io.retort.orm.ManyToMany<P, C> relationship) {
+            return s.fetch(entity, relationship).block(WAIT);
+        }
+
+        @Override
+        public void expunge(Object entity) {
+            s.expunge(entity);
+        }
+
+        @Override
+        public void expire(Object entity) {
+            s.expire(entity);
+        }
+
+        @Override
+        public <E> E merge(E detached) {
+            return s.merge(detached).block(WAIT);
+        }
+
+        @Override
+        public io.retort.orm.EntityStatus state(Object entity) {
+            return s.state(entity);
+        }
+
+        @Override
+        public boolean isModified(Object entity) {
+            return s.isModified(entity);
+        }
+
+        @Override
+        public List<Object> newObjects() {
+            return s.newObjects();
+        }
+
+        @Override
+        public List<Object> dirtyObjects() {
+            return s.dirtyObjects();
+        }
+
+        @Override
+        public List<Object> deletedObjects() {
+            return s.deletedObjects();
+        }
+
+        @Override
+        public void expungeAll() {
+            s.expungeAll();
+        }
+
+        @Override
+        public void expireAll() {
+            s.expireAll();
+        }
+
+        @Override
         public long count(Table table) {
             return ((Number) s.execute(select(io.retort.Sql.count()).from(table)).next().block(WAIT).get(0)).longValue();
         }

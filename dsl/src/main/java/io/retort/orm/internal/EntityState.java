@@ -15,6 +15,11 @@ final class EntityState {
     boolean expired;
     /** Set by rollback: in-memory changes are void until the object is loaded again, so they are not flushed. */
     boolean changesDiscarded;
+    /**
+     * The list the session last put in each collection attribute (or loaded to compare with): what it held when
+     * loaded or last flushed is the baseline a flush compares the attribute with, whatever list holds it now.
+     */
+    final java.util.Map<io.retort.orm.Relationship, io.retort.orm.LoadableList<?>> collections = new java.util.HashMap<>();
 
     EntityState(Object entity, EntityTable<?> table, EntityStatus status) {
         this.entity = entity;

@@ -84,6 +84,67 @@ final class FlushSteps {
         }
     }
 
+    /**
+     * Before deleting parents whose collection does not cascade deletes, the children the session did not load are
+     * left without a parent (SQLAlchemy's rule for a relationship without delete cascade): one UPDATE to NULL.
+     */
+    static final class OrphanChildrenStep implements FlushStep {
+        private final OneToMany<?, ?> relationship;
+        private final List<EntityState> parents;
+
+        OrphanChildrenStep(OneToMany<?, ?> relationship, List<EntityState> parents) {
+            this.relationship = relationship;
+            this.parents = List.copyOf(parents);
+        }
+
+        @Override
+        public Statement statement() {
+            return update(relationship.target()).set(raw(relationship.backReference().foreignKey()), (Object) null)
+                    .where(raw(relationship.backReference().foreignKey()).in(parentIds(relationship, parents)));
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+            // any count is right: a parent may have no children
+        }
+    }
+
+    /**
+     * Before deleting parents whose children cannot be left without one (a NOT NULL foreign key, no delete
+     * cascade): fails, naming the fix, when any child row still refers to them.
+     */
+    static final class ChildrenCheckStep implements FlushStep {
+        private final OneToMany<?, ?> relationship;
+        private final List<EntityState> parents;
+
+        ChildrenCheckStep(OneToMany<?, ?> relationship, List<EntityState> parents) {
+            this.relationship = relationship;
+            this.parents = List.copyOf(parents);
+        }
+
+        @Override
+        public Statement statement() {
+            return io.retort.Sql.select(relationship.backReference().foreignKey()).from(relationship.target())
+                    .where(raw(relationship.backReference().foreignKey()).in(parentIds(relationship, parents))).limit(1);
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+            if (!returnedRows.isEmpty()) {
+                throw UnitOfWork.childrenWouldBeOrphaned(relationship, returnedRows.get(0)[0]);
+            }
+        }
+    }
+
+    static List<Object> parentIds(OneToMany<?, ?> relationship, List<EntityState> parents) {
+        List<Object> ids = new ArrayList<>();
+        int idIndex = relationship.owner().entityColumns().indexOf(relationship.owner().idColumn());
+        for (EntityState p : parents) {
+            ids.add(p.snapshot[idIndex]);
+        }
+        return ids;
+    }
+
     /** One association row, oriented by the relationship that writes it; equal by identity of its two objects. */
     static final class Pair {
         final ManyToMany<?, ?> relationship;

@@ -71,7 +71,7 @@ final class RelationshipLoads {
                 }
             } else {
                 for (Object parent : needing) {
-                    o.setRaw(parent, unloaded(parent, o, strategy));
+                    work.install(parent, o, unloaded(parent, o, strategy));
                 }
             }
         }
@@ -96,7 +96,7 @@ final class RelationshipLoads {
                 }
             } else {
                 for (Object owner : needing) {
-                    m.setRaw(owner, unloadedAssociation(owner, m, strategy));
+                    work.install(owner, m, unloadedAssociation(owner, m, strategy));
                 }
             }
         }
@@ -107,7 +107,7 @@ final class RelationshipLoads {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private AssociationList<?> unloadedAssociation(Object owner, ManyToMany<?, ?> m, LoadStrategy strategy) {
+    AssociationList<?> unloadedAssociation(Object owner, ManyToMany<?, ?> m, LoadStrategy strategy) {
         if (strategy == LoadStrategy.RAISE) {
             return new AssociationList(m, null, () -> {
                 throw new io.retort.exception.InvalidStatementException("Cannot load " + m + ": its loading strategy is raise. "
@@ -119,8 +119,8 @@ final class RelationshipLoads {
 
     /** Puts related objects into an owner's many-to-many collection. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static void fillAssociation(ManyToMany<?, ?> m, Object owner, List<?> related) {
-        m.setRaw(owner, new AssociationList(m, related, null));
+    static void fillAssociation(UnitOfWork work, ManyToMany<?, ?> m, Object owner, List<?> related) {
+        work.install(owner, m, new AssociationList(m, related, null));
     }
 
     /** The related objects of a window of owners, through the association table, in one query. */
@@ -160,14 +160,14 @@ final class RelationshipLoads {
             }
             for (Object o : owners) {
                 Object id = relationship.owner().idColumn().getRaw(o);
-                fillAssociation(relationship, o, byOwner.getOrDefault(id, Collections.emptyList()));
+                fillAssociation(work, relationship, o, byOwner.getOrDefault(id, Collections.emptyList()));
             }
             return afterLoad(target, loaded, List.of());
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private RelatedList<?> unloaded(Object parent, OneToMany<?, ?> o, LoadStrategy strategy) {
+    RelatedList<?> unloaded(Object parent, OneToMany<?, ?> o, LoadStrategy strategy) {
         if (strategy == LoadStrategy.RAISE) {
             return new RelatedList(parent, o, null, () -> {
                 throw new io.retort.exception.InvalidStatementException("Cannot load " + o + ": its loading strategy is raise. "
@@ -179,14 +179,14 @@ final class RelationshipLoads {
 
     /** Fills collections of parents that already have all their children in memory (after a lazy or fetched load). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static void fill(OneToMany<?, ?> o, Object parent, List<?> children) {
+    static void fill(UnitOfWork work, OneToMany<?, ?> o, Object parent, List<?> children) {
         ManyToOne back = o.backReference();
         for (Object child : children) {
             if (back.getRaw(child) != parent) {
                 back.setRaw(child, parent);
             }
         }
-        o.setRaw(parent, new RelatedList(parent, o, children, null));
+        work.install(parent, o, new RelatedList(parent, o, children, null));
     }
 
     private List<LoadStep> parents(ManyToOne<?, ?> m, List<?> children) {
@@ -255,7 +255,7 @@ final class RelationshipLoads {
             EntityTable<?> parentTable = relationship.owner();
             for (Object p : parents) {
                 Object id = parentTable.idColumn().getRaw(p);
-                fill(relationship, p, byParent.getOrDefault(id, Collections.emptyList()));
+                fill(work, relationship, p, byParent.getOrDefault(id, Collections.emptyList()));
             }
             return afterLoad(child, loaded, List.of());
         }
@@ -351,7 +351,7 @@ final class RelationshipLoads {
         }
         for (Map.Entry<OneToMany<?, ?>, Map<Object, List<Object>>> e : children.entrySet()) {
             for (Map.Entry<Object, List<Object>> c : e.getValue().entrySet()) {
-                RelationshipLoads.fill(e.getKey(), c.getKey(), c.getValue());
+                RelationshipLoads.fill(work, e.getKey(), c.getKey(), c.getValue());
             }
         }
         return owners;

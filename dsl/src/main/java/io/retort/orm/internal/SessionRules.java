@@ -107,6 +107,14 @@ public final class SessionRules {
         inFlight.compareAndSet(operation, null);
     }
 
+    /**
+     * @return the error for {@code commit()} called inside an {@code inTransaction(...)} block, whose end commits
+     */
+    public static io.retort.exception.InvalidTransactionStateException commitInsideTransactionBlock() {
+        return new io.retort.exception.InvalidTransactionStateException("commit() inside inTransaction(...): the block "
+                + "commits when it ends; return from it instead, or fail to roll back");
+    }
+
     /** @param cause the failure of a flush, after which only rollback() is accepted */
     public void flushFailed(RuntimeException cause) {
         rollbackReason = "a flush failed";

@@ -46,6 +46,23 @@ public final class UnitOfWork {
     private final List<EntityState> generatedDuringFlush = new ArrayList<>();
     private final List<EntityState> insertedSinceCommit = new ArrayList<>();
     private final List<EntityState> deletedSinceCommit = new ArrayList<>();
+    /** What an expired collection puts in its attribute: loads when touched (blocking) or refuses (reactive). */
+    private final LazyLoader lazy;
+
+    /** A unit of work whose expired collections refuse to load when touched. */
+    public UnitOfWork() {
+        this((owner, relationship) -> {
+            throw new io.retort.exception.DetachedEntityException("Cannot load " + relationship + ": it was expired and "
+                    + "this unit of work has no session to load it with");
+        });
+    }
+
+    /**
+     * @param lazy what an expired collection calls when touched (the session's lazy loader)
+     */
+    public UnitOfWork(LazyLoader lazy) {
+        this.lazy = Objects.requireNonNull(lazy, "lazy");
+    }
 
     // ---- registering objects ----------------------------------------------------------------
 
@@ -67,6 +84,11 @@ public final class UnitOfWork {
             }
             return;
         }
+        DetachedObjects.Detached detached = DetachedObjects.take(entity);
+        if (detached != null && detached.table() == table) {
+            reattach(table, entity, detached);
+            return;
+        }
         EntityState state = new EntityState(entity, table, EntityStatus.PENDING);
         Object id = state.id();
         if (id != null) {
@@ -78,6 +100,21 @@ public final class UnitOfWork {
         }
         states.put(entity, state);
         pending.add(state);
+    }
+
+    /** An object persistent in an earlier session comes back as persistent, compared with what it held then. */
+    private void reattach(EntityTable<?> table, Object entity, DetachedObjects.Detached detached) {
+        EntityState state = new EntityState(entity, table, EntityStatus.PERSISTENT);
+        state.snapshot = detached.snapshot();
+        EntityKey key = state.key();
+        if (identityMap.containsKey(key)) {
+            DetachedObjects.remember(entity, table, detached.snapshot());
+            throw new IdentityConflictException("Cannot add " + describe(table, key.id()) + ": this session already holds "
+                    + "another object for that row. Change the session's object (session.get(...)), or merge(...) this one "
+                    + "onto it.");
+        }
+        states.put(entity, state);
+        identityMap.put(key, state);
     }
 
     /**
@@ -103,6 +140,7 @@ public final class UnitOfWork {
      */
     public void expunge(Object entity) {
         EntityState state = require(entity, "expunge");
+        detach(state);
         states.remove(entity);
         pending.remove(state);
         EntityKey key = state.key();
@@ -117,14 +155,135 @@ public final class UnitOfWork {
      * @param entity an object of this session
      */
     public void expire(Object entity) {
-        require(entity, "expire").expired = true;
+        EntityState s = require(entity, "expire");
+        s.expired = true;
+        expireCollections(s);
     }
 
     /** Marks every persistent object expired (after a commit, with expire-on-commit). */
     public void expireAll() {
         for (EntityState s : identityMap.values()) {
             s.expired = true;
+            expireCollections(s);
         }
+    }
+
+    /**
+     * Forgets the loaded contents of an object's collections: each attribute gets an unloaded list again, loaded by
+     * the next query that asks for it, by {@code fetch}, or (blocking session) when touched.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void expireCollections(EntityState s) {
+        if (s.snapshot == null) {
+            return;
+        }
+        RelationshipLoads loads = new RelationshipLoads(this, lazy);
+        for (OneToMany<?, ?> o : s.table.oneToManys()) {
+            // a one-to-one's attribute holds the object, not the session's list: it is reloaded with its owner
+            if (o.getRaw(s.entity) instanceof RelatedList<?> list && list.isLoaded()) {
+                install(s.entity, o, loads.unloaded(s.entity, o, o.defaultStrategy()).expiredFrom(new ArrayList(list)));
+            }
+        }
+        for (ManyToMany<?, ?> m : s.table.manyToManys()) {
+            if (m.getRaw(s.entity) instanceof AssociationList<?> list && list.isLoaded()) {
+                install(s.entity, m, loads.unloadedAssociation(s.entity, m, m.defaultStrategy()).expiredFrom(new ArrayList(list)));
+            }
+        }
+    }
+
+    /**
+     * Puts a list the session manages into an owner's collection attribute, and remembers it as the baseline.
+     *
+     * @param owner        the owner
+     * @param relationship the collection
+     * @param list         the session's list
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void install(Object owner, Relationship relationship, io.retort.orm.LoadableList<?> list) {
+        if (relationship instanceof ManyToMany<?, ?> m) {
+            m.setRaw(owner, (List) list);
+        } else {
+            ((OneToMany<?, ?>) relationship).setRaw(owner, (List) list);
+        }
+        EntityState s = states.get(owner);
+        if (s != null) {
+            s.collections.put(relationship, list);
+        }
+    }
+
+    /**
+     * An owner's collection whose baseline (what the database holds) is not in memory, while its attribute holds a
+     * list the program put there: the flush must load the baseline first to know what was added and removed.
+     *
+     * @param owner        the owner
+     * @param relationship the collection
+     */
+    public record UnknownCollection(Object owner, Relationship relationship) {
+    }
+
+    /** @return the collections a flush must load before it can compare them (see {@link UnknownCollection}) */
+    public List<UnknownCollection> collectionsToLoadBeforeFlush() {
+        List<UnknownCollection> unknown = new ArrayList<>();
+        for (EntityState s : identityMap.values()) {
+            if (s.status == EntityStatus.DELETED || s.snapshot == null) {
+                continue;
+            }
+            for (Relationship r : collectionsOf(s.table)) {
+                List<Object> now = rawCollection(r, s.entity);
+                if (now != null && collectionBefore(s, r, now) == null && !isUntouched(s, r, now)) {
+                    unknown.add(new UnknownCollection(s.entity, r));
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /**
+     * Records what the database holds for a collection whose attribute the program replaced (the baseline of
+     * {@link #collectionsToLoadBeforeFlush()}), without touching the attribute.
+     *
+     * @param owner        the owner
+     * @param relationship the collection
+     * @param loaded       the objects the database relates to it, loaded into this unit of work
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void collectionBaseline(Object owner, Relationship relationship, List<?> loaded) {
+        EntityState s = states.get(owner);
+        if (s == null) {
+            return;
+        }
+        io.retort.orm.LoadableList<?> baseline = relationship instanceof ManyToMany<?, ?> m
+                ? new AssociationList(m, loaded, null) : new RelatedList(owner, (OneToMany) relationship, loaded, null);
+        s.collections.put(relationship, baseline);
+    }
+
+    private static List<Relationship> collectionsOf(EntityTable<?> table) {
+        List<Relationship> all = new ArrayList<>(table.oneToManys());
+        all.addAll(table.manyToManys());
+        return all;
+    }
+
+    private static List<Object> rawCollection(Relationship r, Object owner) {
+        return r instanceof ManyToMany<?, ?> m ? m.getRaw(owner) : ((OneToMany<?, ?>) r).getRaw(owner);
+    }
+
+    /** Whether the attribute still holds the session's own unloaded list: nothing to compare. */
+    private static boolean isUntouched(EntityState s, Relationship r, List<Object> now) {
+        // an unloaded list (this session's, or one an object brought from an earlier session) holds no change
+        return now instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded();
+    }
+
+    /**
+     * What a collection held when loaded or last flushed, whatever list the attribute holds now.
+     *
+     * @return the baseline; empty for a new owner; {@code null} when it is not in memory
+     */
+    private static List<?> collectionBefore(EntityState s, Relationship r, List<Object> now) {
+        io.retort.orm.LoadableList<?> baseline = s.collections.get(r);
+        if (baseline == null) {
+            return s.snapshot == null ? List.of() : null;
+        }
+        return baseline.isLoaded() ? baseline.loadedItems() : null;
     }
 
     /**
@@ -153,6 +312,16 @@ public final class UnitOfWork {
      */
     public EntityStatus statusOf(Object entity) {
         return require(entity, "inspect").status;
+    }
+
+    /**
+     * @param entity an object of this session
+     * @param what   the operation, for the message when the session does not hold it
+     * @return its entity table
+     * @throws io.retort.exception.DetachedEntityException if the session does not hold it
+     */
+    public EntityTable<?> tableOf(Object entity, String what) {
+        return require(entity, what).table;
     }
 
     /** @return the objects in the identity map, for inspection and tests */
@@ -275,9 +444,9 @@ public final class UnitOfWork {
      */
     public void collectionLoaded(Relationship relationship, Object parent, List<?> children) {
         if (relationship instanceof ManyToMany<?, ?> m) {
-            RelationshipLoads.fillAssociation(m, parent, children);
+            RelationshipLoads.fillAssociation(this, m, parent, children);
         } else {
-            RelationshipLoads.fill((OneToMany<?, ?>) relationship, parent, children);
+            RelationshipLoads.fill(this, (OneToMany<?, ?>) relationship, parent, children);
         }
     }
 
@@ -290,6 +459,7 @@ public final class UnitOfWork {
     public void refresh(Object entity, Object[] values) {
         EntityState state = require(entity, "refresh");
         fill(state, values);
+        expireCollections(state);
         state.expired = false;
         state.changesDiscarded = false;
     }
@@ -306,12 +476,16 @@ public final class UnitOfWork {
 
     /** @return whether a flush would write anything */
     public boolean hasChanges() {
+        if (!collectionsToLoadBeforeFlush().isEmpty()) {
+            return true;
+        }
         cascade();
         if (!pending.isEmpty()) {
             return true;
         }
         for (EntityState s : identityMap.values()) {
-            if (s.status == EntityStatus.DELETED || !changedColumns(s).isEmpty() || referencesUnsavedParent(s)) {
+            // the foreign keys follow the references first: a child appended to a collection changed nothing else
+            if (s.status == EntityStatus.DELETED || referencesUnsavedParent(s) || !changedColumns(s).isEmpty()) {
                 return true;
             }
         }
@@ -338,7 +512,7 @@ public final class UnitOfWork {
         for (EntityState s : identityMap.values()) {
             if (s.status == EntityStatus.DELETED) {
                 deletes.computeIfAbsent(s.table, t -> new ArrayList<>()).add(s);
-            } else if (!changedColumns(s).isEmpty() || referencesUnsavedParent(s)) {
+            } else if (referencesUnsavedParent(s) || !changedColumns(s).isEmpty()) {
                 dirty.add(s);
             }
         }
@@ -354,16 +528,20 @@ public final class UnitOfWork {
         List<EntityTable<?>> order = TableOrder.parentsFirst(involved);
 
         List<FlushStep> steps = new ArrayList<>();
+        Map<EntityState, Integer> insertLevel = new IdentityHashMap<>();
         for (EntityTable<?> t : order) {
             List<EntityState> rows = inserts.get(t);
             if (rows != null) {
-                for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-                    List<EntityState> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
-                    addInsertSteps(t, List.copyOf(chunk), steps);
+                // rows of one table that refer to each other (a tree): parents first, one INSERT per level
+                for (List<EntityState> level : insertLevels(t, rows, insertLevel)) {
+                    for (int from = 0; from < level.size(); from += INSERT_CHUNK) {
+                        List<EntityState> chunk = level.subList(from, Math.min(level.size(), from + INSERT_CHUNK));
+                        addInsertSteps(t, List.copyOf(chunk), steps);
+                    }
                 }
             }
         }
-        addPostUpdates(order, steps);
+        addPostUpdates(order, insertLevel, steps);
         for (EntityState s : dirty) {
             steps.add(new FlushSteps.UpdateStep(s));
         }
@@ -376,18 +554,130 @@ public final class UnitOfWork {
                 for (OneToMany<?, ?> o : t.oneToManys()) {
                     if (o.cascades(Cascade.DELETE)) {
                         steps.add(new FlushSteps.CascadeDeleteStep(o, rows));
+                    } else if (o.backReference().foreignKey().nullable()) {
+                        steps.add(new FlushSteps.OrphanChildrenStep(o, rows));
+                    } else {
+                        steps.add(new FlushSteps.ChildrenCheckStep(o, rows));
                     }
                 }
-                if (t.versionColumn() != null) {
-                    for (EntityState s : rows) {
-                        steps.add(new FlushSteps.DeleteStep(t, List.of(s)));
+                // rows of one table that refer to each other (a tree): the deepest first
+                List<List<EntityState>> levels = deleteLevels(t, rows);
+                for (int level = levels.size() - 1; level >= 0; level--) {
+                    if (t.versionColumn() != null) {
+                        for (EntityState s : levels.get(level)) {
+                            steps.add(new FlushSteps.DeleteStep(t, List.of(s)));
+                        }
+                    } else {
+                        steps.add(new FlushSteps.DeleteStep(t, levels.get(level)));
                     }
-                } else {
-                    steps.add(new FlushSteps.DeleteStep(t, rows));
                 }
             }
         }
         return new FlushPlan(steps);
+    }
+
+    /**
+     * Splits new rows of one table by their references to new rows of the same table: level 0 refers to none, level
+     * n to one of level n - 1. Rows in a cycle stay on one level (inserted with a NULL key, then updated).
+     */
+    private List<List<EntityState>> insertLevels(EntityTable<?> table, List<EntityState> rows, Map<EntityState, Integer> levelOf) {
+        List<ManyToOne<?, ?>> self = selfReferences(table);
+        if (self.isEmpty()) {
+            return List.of(rows);
+        }
+        for (EntityState s : rows) {
+            levelOf(s, self, levelOf, new java.util.HashSet<>());
+        }
+        return byLevel(rows, levelOf);
+    }
+
+    private int levelOf(EntityState s, List<ManyToOne<?, ?>> self, Map<EntityState, Integer> levels, Set<EntityState> path) {
+        Integer known = levels.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(s)) {
+            return -1;   // a cycle
+        }
+        int level = 0;
+        for (ManyToOne<?, ?> m : self) {
+            Object parent = m.getRaw(s.entity);
+            EntityState p = parent == null ? null : states.get(parent);
+            if (p != null && p.status == EntityStatus.PENDING && p.id() == null && p != s) {
+                int parentLevel = levelOf(p, self, levels, path);
+                if (parentLevel < 0) {
+                    path.remove(s);
+                    levels.put(s, 0);
+                    return 0;
+                }
+                level = Math.max(level, parentLevel + 1);
+            }
+        }
+        path.remove(s);
+        levels.put(s, level);
+        return level;
+    }
+
+    private static List<List<EntityState>> byLevel(List<EntityState> rows, Map<EntityState, Integer> levelOf) {
+        List<List<EntityState>> levels = new ArrayList<>();
+        for (EntityState s : rows) {
+            int level = levelOf.getOrDefault(s, 0);
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(s);
+        }
+        levels.removeIf(List::isEmpty);
+        return levels;
+    }
+
+    /** @return the many-to-ones of a table that refer to the same table (a tree) */
+    private static List<ManyToOne<?, ?>> selfReferences(EntityTable<?> table) {
+        List<ManyToOne<?, ?>> self = new ArrayList<>();
+        for (ManyToOne<?, ?> m : table.manyToOnes()) {
+            if (m.target() == table) {
+                self.add(m);
+            }
+        }
+        return self;
+    }
+
+    /** Splits deleted rows of one table by depth in the tree they form (level 0: its parent is not deleted). */
+    private List<List<EntityState>> deleteLevels(EntityTable<?> table, List<EntityState> rows) {
+        List<ManyToOne<?, ?>> self = selfReferences(table);
+        if (self.isEmpty() || rows.size() < 2) {
+            return List.of(rows);
+        }
+        Map<EntityState, Integer> depth = new IdentityHashMap<>();
+        for (EntityState s : rows) {
+            deleteDepth(s, self, depth, new java.util.HashSet<>());
+        }
+        return byLevel(rows, depth);
+    }
+
+    private int deleteDepth(EntityState s, List<ManyToOne<?, ?>> self, Map<EntityState, Integer> depth, Set<EntityState> path) {
+        Integer known = depth.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(s)) {
+            return -1;
+        }
+        int level = 0;
+        for (ManyToOne<?, ?> m : self) {
+            int fk = s.table.entityColumns().indexOf(m.foreignKey());
+            Object parentId = s.snapshot == null || fk < 0 ? null : s.snapshot[fk];
+            EntityState p = parentId == null ? null : identityMap.get(new EntityKey(s.table, parentId));
+            if (p != null && p != s && p.status == EntityStatus.DELETED) {
+                int parentDepth = deleteDepth(p, self, depth, path);
+                if (parentDepth >= 0) {
+                    level = Math.max(level, parentDepth + 1);
+                }
+            }
+        }
+        path.remove(s);
+        depth.put(s, level);
+        return level;
     }
 
     private void addInsertSteps(EntityTable<?> table, List<EntityState> rows, List<FlushStep> steps) {
@@ -429,21 +719,19 @@ public final class UnitOfWork {
     }
 
     /** Puts the session's own list into every in-memory collection, so later removals can be seen. */
-    private static void trackCollections(EntityState s) {
-        for (ManyToMany<?, ?> m : s.table.manyToManys()) {
-            List<Object> list = m.getRaw(s.entity);
-            if (list instanceof AssociationList<?> a) {
-                a.markFlushed();
-            } else if (list != null) {
-                RelationshipLoads.fillAssociation(m, s.entity, list);
+    private void trackCollections(EntityState s) {
+        for (Relationship r : collectionsOf(s.table)) {
+            List<Object> list = rawCollection(r, s.entity);
+            io.retort.orm.LoadableList<?> baseline = s.collections.get(r);
+            if (list == null || list instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded()) {
+                continue;
             }
-        }
-        for (OneToMany<?, ?> o : s.table.oneToManys()) {
-            List<Object> list = o.getRaw(s.entity);
-            if (list instanceof RelatedList<?> related) {
-                related.markFlushed();
-            } else if (list != null) {
-                RelationshipLoads.fill(o, s.entity, list);
+            if (list == baseline) {
+                baseline.markFlushed();
+            } else if (r instanceof ManyToMany<?, ?> m) {
+                RelationshipLoads.fillAssociation(this, m, s.entity, new ArrayList<>(list));
+            } else {
+                RelationshipLoads.fill(this, (OneToMany<?, ?>) r, s.entity, new ArrayList<>(list));
             }
         }
     }
@@ -491,6 +779,7 @@ public final class UnitOfWork {
             }
             s.expired = true;
             s.changesDiscarded = true;
+            expireCollections(s);
         }
     }
 
@@ -551,6 +840,16 @@ public final class UnitOfWork {
      */
     public <E> E merge(EntityTable<E> table, E detached, E existing) {
         if (existing != null) {
+            EntityColumn<?, ?> version = table.versionColumn();
+            if (version != null) {
+                Object carried = version.getRaw(detached);
+                Object current = version.getRaw(existing);
+                if (carried != null && !EntityState.same(carried, current)) {
+                    throw new io.retort.exception.StaleObjectException("Cannot merge " + describeEntity(table, existing)
+                            + ": it carries version " + carried + " but the database has version " + current
+                            + "; another transaction changed it since it was read. Load it again and reapply the change.");
+                }
+            }
             copyColumns(table, detached, existing, false);
             return existing;
         }
@@ -599,17 +898,112 @@ public final class UnitOfWork {
             }
             s.expired = true;
             s.changesDiscarded = true;
+            expireCollections(s);
         }
     }
 
     /** Forgets every object (close, clear). */
     public void clear() {
+        for (EntityState s : identityMap.values()) {
+            detach(s);
+        }
         states.clear();
         identityMap.clear();
         pending.clear();
         generatedDuringFlush.clear();
         insertedSinceCommit.clear();
         deletedSinceCommit.clear();
+    }
+
+    /** A persistent object leaving the session is remembered as detached, so adding it again re-attaches it. */
+    private static void detach(EntityState s) {
+        if (s.snapshot != null && s.status != EntityStatus.PENDING) {
+            DetachedObjects.remember(s.entity, s.table, s.snapshot);
+        }
+    }
+
+    /**
+     * @param entity any object
+     * @return its state as this session sees it (SQLAlchemy's {@code inspect(obj)} states)
+     */
+    public EntityStatus stateOf(Object entity) {
+        EntityState s = states.get(Objects.requireNonNull(entity, "entity"));
+        if (s != null) {
+            return s.status;
+        }
+        return DetachedObjects.contains(entity) ? EntityStatus.DETACHED : EntityStatus.TRANSIENT;
+    }
+
+    /**
+     * @param entity an object of this session
+     * @return whether a flush would write something for it: new, deleted, a changed column, or a changed collection
+     */
+    public boolean isModified(Object entity) {
+        EntityState s = require(entity, "inspect");
+        if (s.status != EntityStatus.PERSISTENT) {
+            return true;
+        }
+        if (referencesUnsavedParent(s) || !changedColumns(s).isEmpty()) {
+            return true;
+        }
+        for (Relationship r : collectionsOf(s.table)) {
+            List<Object> now = rawCollection(r, s.entity);
+            if (now == null || isUntouched(s, r, now)) {
+                continue;
+            }
+            List<?> before = collectionBefore(s, r, now);
+            if (before == null || before.size() != now.size()) {
+                return true;
+            }
+            for (Object o : now) {
+                if (!containsSame(before, o)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return the objects added and not yet inserted (SQLAlchemy's {@code session.new}) */
+    public List<Object> newObjects() {
+        List<Object> out = new ArrayList<>();
+        for (EntityState s : pending) {
+            out.add(s.entity);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** @return the persistent objects with changes to flush (SQLAlchemy's {@code session.dirty}) */
+    public List<Object> dirtyObjects() {
+        List<Object> out = new ArrayList<>();
+        for (EntityState s : identityMap.values()) {
+            if (s.status == EntityStatus.PERSISTENT && isModified(s.entity)) {
+                out.add(s.entity);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** @return the objects marked for deletion at the next flush (SQLAlchemy's {@code session.deleted}) */
+    public List<Object> deletedObjects() {
+        List<Object> out = new ArrayList<>();
+        for (EntityState s : identityMap.values()) {
+            if (s.status == EntityStatus.DELETED) {
+                out.add(s.entity);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * @param owner        an object of this session
+     * @param relationship one of its collections
+     * @return the collection when it is in memory (the session's list, loaded), else {@code null}
+     */
+    public List<Object> loadedCollection(Object owner, Relationship relationship) {
+        EntityState s = require(owner, "fetch");
+        List<Object> now = rawCollection(relationship, owner);
+        return now instanceof io.retort.orm.LoadableList<?> l && l.isLoaded() && s.collections.get(relationship) == l ? now : null;
     }
 
     // ---- relationships at flush --------------------------------------------------------------
@@ -655,7 +1049,7 @@ public final class UnitOfWork {
             }
             for (ManyToMany<?, ?> m : s.table.manyToManys()) {
                 List<Object> related = m.getRaw(s.entity);
-                if (related == null || related instanceof AssociationList<?> a && !a.isLoaded()) {
+                if (related == null || isUntouched(s, m, related)) {
                     continue;
                 }
                 for (Object r : related) {
@@ -666,7 +1060,7 @@ public final class UnitOfWork {
             }
             for (OneToMany<?, ?> o : s.table.oneToManys()) {
                 List<Object> children = o.getRaw(s.entity);
-                if (children == null || children instanceof RelatedList<?> r && !r.isLoaded()) {
+                if (children == null || isUntouched(s, o, children)) {
                     continue;
                 }
                 ManyToOne<?, ?> back = o.backReference();
@@ -686,9 +1080,10 @@ public final class UnitOfWork {
                         }
                     }
                 }
-                if (children instanceof RelatedList<?> related) {
-                    for (Object removed : related.loadedItems()) {
-                        if (children.contains(removed)) {
+                List<?> before = collectionBefore(s, o, children);
+                if (before != null) {
+                    for (Object removed : before) {
+                        if (containsSame(children, removed)) {
                             continue;
                         }
                         EntityState child = states.get(removed);
@@ -710,6 +1105,7 @@ public final class UnitOfWork {
     private void cascadeDelete(EntityState parent) {
         for (OneToMany<?, ?> o : parent.table.oneToManys()) {
             if (!o.cascades(Cascade.DELETE)) {
+                orphanChildren(parent, o);
                 continue;
             }
             ManyToOne<?, ?> back = o.backReference();
@@ -725,6 +1121,33 @@ public final class UnitOfWork {
                 }
             }
         }
+    }
+
+    /** The children the session holds of a parent deleted without delete cascade lose their parent (an UPDATE). */
+    private void orphanChildren(EntityState parent, OneToMany<?, ?> o) {
+        ManyToOne<?, ?> back = o.backReference();
+        Object parentId = parent.snapshot == null ? null : parent.snapshot[parent.table.entityColumns().indexOf(parent.table.idColumn())];
+        for (EntityState child : new ArrayList<>(states.values())) {
+            if (child.table != o.target() || child.status == EntityStatus.DELETED || child == parent) {
+                continue;
+            }
+            boolean refers = back.getRaw(child.entity) == parent.entity
+                    || parentId != null && EntityState.same(parentId, back.foreignKey().getRaw(child.entity));
+            if (refers) {
+                if (!back.foreignKey().nullable()) {
+                    throw childrenWouldBeOrphaned(o, parentId);
+                }
+                back.setRaw(child.entity, null);
+                back.foreignKey().setRaw(child.entity, null);
+            }
+        }
+    }
+
+    static io.retort.exception.InvalidStatementException childrenWouldBeOrphaned(OneToMany<?, ?> o, Object parentId) {
+        return new io.retort.exception.InvalidStatementException("Cannot delete " + o.owner().entityType().getSimpleName()
+                + "[" + parentId + "]: rows of " + o.target().name() + " still refer to it through "
+                + o.backReference().foreignKey().name() + ", which is NOT NULL, so they cannot be left without a parent. "
+                + "Add Cascade.DELETE to " + o + " to delete them with it, or delete or move them first.");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -761,7 +1184,7 @@ public final class UnitOfWork {
      * A new object whose new parent is inserted after it (a self-reference, or a cycle through a nullable key) is
      * inserted with a NULL key and then updated once the parent has its key (SQLAlchemy's post_update).
      */
-    private void addPostUpdates(List<EntityTable<?>> order, List<FlushStep> steps) {
+    private void addPostUpdates(List<EntityTable<?>> order, Map<EntityState, Integer> insertLevel, List<FlushStep> steps) {
         for (EntityState s : pending) {
             for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
                 Object parent = m.getRaw(s.entity);
@@ -769,8 +1192,10 @@ public final class UnitOfWork {
                 if (p == null || p.status != EntityStatus.PENDING || p.id() != null) {
                     continue;
                 }
-                // rows of one table go in one multi-row INSERT, so a new parent in the same table has no key yet either
-                boolean parentLater = m.target() == s.table || order.indexOf(m.target()) > order.indexOf(s.table);
+                // a new parent in the same table is inserted first unless the two are in a cycle (same level)
+                boolean parentLater = m.target() == s.table
+                        ? insertLevel.getOrDefault(p, 0) >= insertLevel.getOrDefault(s, 0)
+                        : order.indexOf(m.target()) > order.indexOf(s.table);
                 if (!parentLater) {
                     continue;
                 }
@@ -802,11 +1227,13 @@ public final class UnitOfWork {
                 if (s.status == EntityStatus.DELETED) {
                     continue;   // its association rows go by key, loaded or not (see addAssociationSteps)
                 }
-                if (now == null || now instanceof AssociationList<?> a && !a.isLoaded()) {
+                if (now == null || isUntouched(s, m, now)) {
                     continue;
                 }
-                @SuppressWarnings("unchecked")
-                List<Object> before = now instanceof AssociationList<?> a ? (List<Object>) (List<?>) a.loadedItems() : List.of();
+                List<?> before = collectionBefore(s, m, now);
+                if (before == null) {
+                    continue;   // loaded first by the flush (collectionsToLoadBeforeFlush)
+                }
                 for (Object r : now) {
                     if (before.stream().noneMatch(b -> b == r)) {
                         added.add(new FlushSteps.Pair(m, s.entity, r).canonical());
@@ -860,6 +1287,15 @@ public final class UnitOfWork {
             }
         }
         return changed;
+    }
+
+    private static boolean containsSame(List<?> list, Object element) {
+        for (Object o : list) {
+            if (o == element) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private EntityState require(Object entity, String what) {

@@ -6,6 +6,7 @@ public class Node {
     private String name;
     private Long parentId;
     private Node parent;
+    private java.util.List<Node> children = new java.util.ArrayList<>();
 
     public Node() {
     }
@@ -23,4 +24,11 @@ public class Node {
     public void setParentId(Long parentId) { this.parentId = parentId; }
     public Node getParent() { return parent; }
     public void setParent(Node parent) { this.parent = parent; }
+    public java.util.List<Node> getChildren() { return children; }
+    public void setChildren(java.util.List<Node> children) { this.children = children; }
+
+    @Override
+    public String toString() {
+        return "Node[" + id + ", " + name + "]";
+    }
 }

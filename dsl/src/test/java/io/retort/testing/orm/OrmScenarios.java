@@ -31,50 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The ORM scenarios every session runs, written once: CRUD, identity, dirty checking, batching, rollback rules,
  * optimistic locking, cascades, relationships both ways and eager loading without N+1. A session module
- * subclasses this with its {@link OrmDriver}; every dialect and path gets all scenarios.
+ * subclasses this with its {@link OrmDriver}; every dialect and path gets all scenarios (those of its superclasses too).
  */
-public abstract class OrmScenarios {
-    private OrmDriver driver;
-
-    /** Every entity table the scenarios use; a driver's session factory maps them all. */
-    public static final io.retort.orm.EntityTable<?>[] ENTITY_TABLES = {USERS, ACCOUNTS, PERSONS, ADDRESSES,
-            PostTable.POSTS, KeywordTable.KEYWORDS, PostDetailTable.DETAILS, NodeTable.NODES};
-
-    /** @return the dialects the scenarios run on */
-    public static List<Dialect> dialects() {
-        return TestDatabase.dialects();
-    }
-
-    /**
-     * @param dialect the database
-     * @return a driver for this path on a fresh database or schema
-     */
-    protected abstract OrmDriver openDriver(Dialect dialect);
-
-    private OrmDriver start(Dialect dialect) {
-        driver = openDriver(dialect);
-        driver.createAll(MetaData.of(ENTITY_TABLES).with(PostKeywords.POST_KEYWORDS));
-        return driver;
-    }
-
-    @AfterEach
-    void closeDriver() {
-        if (driver != null) {
-            driver.close();
-        }
-    }
-
-    private long selects() {
-        return driver.statements().stream().filter(s -> s.startsWith("SELECT")).count();
-    }
-
-    private static Person personWith(String name, String... emails) {
-        Person p = new Person(name);
-        for (String e : emails) {
-            p.getAddresses().add(new Address(e));
-        }
-        return p;
-    }
+public abstract class OrmScenarios extends UnitOfWorkScenarios {
 
     @ParameterizedTest
     @MethodSource("dialects")

@@ -36,6 +36,28 @@ public interface ScenarioSession extends AutoCloseable {
 
     <P, C> List<C> fetch(P entity, OneToMany<P, C> relationship);
 
+    <P, C> List<C> fetch(P entity, io.retort.orm.ManyToMany<P, C> relationship);
+
+    void expunge(Object entity);
+
+    void expire(Object entity);
+
+    <E> E merge(E detached);
+
+    io.retort.orm.EntityStatus state(Object entity);
+
+    boolean isModified(Object entity);
+
+    List<Object> newObjects();
+
+    List<Object> dirtyObjects();
+
+    List<Object> deletedObjects();
+
+    void expungeAll();
+
+    void expireAll();
+
     /** @return {@code SELECT count(*)} of the table, through the session (so after autoflush) */
     long count(Table table);
 

@@ -1,0 +1,365 @@
+package io.retort.testing.orm;
+
+import io.retort.compile.Dialect;
+import io.retort.exception.DetachedEntityException;
+import io.retort.exception.NoResultException;
+import io.retort.exception.StaleObjectException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.retort.Sql.deleteFrom;
+import static io.retort.Sql.insertInto;
+import static io.retort.Sql.select;
+import static io.retort.Sql.update;
+import static io.retort.testing.orm.AccountTable.ACCOUNTS;
+import static io.retort.testing.orm.AddressTable.ADDRESSES;
+import static io.retort.testing.orm.KeywordTable.KEYWORDS;
+import static io.retort.testing.orm.NodeTable.NODES;
+import static io.retort.testing.orm.PersonTable.PERSONS;
+import static io.retort.testing.orm.PostKeywords.POST_KEYWORDS;
+import static io.retort.testing.orm.PostTable.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The unit of work's promises where a session could lose or corrupt data: changes made through either side of a
+ * relationship, collections replaced by assignment, expiry of collections, detached objects, refresh of a deleted
+ * row, merge of a stale version, and the order of rows of one table. Each scenario checks the database from a
+ * fresh session, and the statements sent where their shape matters.
+ */
+public abstract class UnitOfWorkScenarios extends ScenarioSupport {
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aFlushedChildAppendedToACollectionGetsItsForeignKeyWritten(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = new Person("jack");
+        Address loose = new Address("loose@x");
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(jack, loose));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            Address a = s.get(ADDRESSES, loose.getId());
+            p.getAddresses().add(a);
+            d.clearStatements();
+            s.commit();
+            assertThat(writes()).containsExactly("UPDATE orm_addresses SET person_id = ? WHERE orm_addresses.id = ?");
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.get(ADDRESSES, loose.getId()).getPersonId()).as("written, not only changed in memory")
+                    .isEqualTo(jack.getId());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aChildMovedBetweenCollectionsIsWrittenAtTheFirstFlush(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(personWith("jack", "a@x"), personWith("wendy")));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            List<Person> people = s.scalars(select(PERSONS).orderBy(PERSONS.NAME), PERSONS.ADDRESSES.selectin());
+            Address a = people.get(0).getAddresses().remove(0);
+            people.get(1).getAddresses().add(a);
+            d.clearStatements();
+            s.flush();
+            assertThat(writes()).as("the first flush writes the move; no orphan delete")
+                    .containsExactly("UPDATE orm_addresses SET person_id = ? WHERE orm_addresses.id = ?");
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            List<Address> all = s.scalars(select(ADDRESSES));
+            assertThat(all).extracting(a -> a.getPerson().getName()).containsExactly("wendy");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aManyToManyCollectionReplacedByAssignmentIsComparedWithWhatWasLoaded(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Keyword k1 = new Keyword("k1");
+        Keyword k2 = new Keyword("k2");
+        Keyword k3 = new Keyword("k3");
+        Post post = new Post("p");
+        post.getKeywords().addAll(List.of(k1, k2));
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(post, k3));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Post p = s.<Post>scalars(select(POSTS), POSTS.KEYWORDS.selectin()).get(0);
+            p.setKeywords(new ArrayList<>(List.of(s.get(KEYWORDS, k1.getId()), s.get(KEYWORDS, k3.getId()))));
+            d.clearStatements();
+            s.commit();
+            assertThat(writes()).as("k2's row deleted, k3's inserted, k1's kept").hasSize(2);
+        }
+        assertThat(wordsOf(d, post.getId())).containsExactly("k1", "k3");
+        try (ScenarioSession s = d.open()) {
+            Post p = s.get(POSTS, post.getId());   // keywords lazy and never touched: the flush loads them to compare
+            p.setKeywords(new ArrayList<>(List.of(s.get(KEYWORDS, k2.getId()), s.get(KEYWORDS, k3.getId()))));
+            s.commit();
+        }
+        assertThat(wordsOf(d, post.getId())).containsExactly("k2", "k3");
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.count(POST_KEYWORDS)).as("no duplicate association rows").isEqualTo(2);
+        }
+    }
+
+    private static List<String> wordsOf(OrmDriver d, Long postId) {
+        try (ScenarioSession s = d.open()) {
+            Post p = s.<Post>scalars(select(POSTS).where(POSTS.ID.eq(postId)), POSTS.KEYWORDS.selectin()).get(0);
+            return p.getKeywords().stream().map(Keyword::getWord).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aOneToManyCollectionReplacedByAssignmentOrphansWhatItLeftOut(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x", "b@x");
+        try (ScenarioSession s = d.open()) {
+            s.add(jack);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Person p = s.get(PERSONS, jack.getId());   // addresses not loaded
+            Address keep = s.<Address>scalars(select(ADDRESSES).where(ADDRESSES.EMAIL.eq("a@x"))).get(0);
+            p.setAddresses(new ArrayList<>(List.of(keep, new Address("c@x"))));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            List<Address> left = s.scalars(select(ADDRESSES).orderBy(ADDRESSES.EMAIL));
+            assertThat(left).extracting(Address::getEmail).as("b@x was an orphan (delete-orphan)").containsExactly("a@x", "c@x");
+            assertThat(left).extracting(Address::getPersonId).containsOnly(jack.getId());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void loadedCollectionsExpireWithTheirOwner(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x");
+        try (ScenarioSession s = d.open()) {
+            s.add(jack);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            assertThat(p.getAddresses()).hasSize(1);
+            d.execute(insertInto(ADDRESSES).set(ADDRESSES.EMAIL, "b@x").set(ADDRESSES.PERSON_ID, jack.getId()));
+            s.commit();   // expire on commit
+            s.scalars(select(PERSONS), PERSONS.ADDRESSES.selectin());
+            assertThat(p.getAddresses()).as("after commit").extracting(Address::getEmail).containsExactlyInAnyOrder("a@x", "b@x");
+
+            d.execute(insertInto(ADDRESSES).set(ADDRESSES.EMAIL, "c@x").set(ADDRESSES.PERSON_ID, jack.getId()));
+            s.commit();
+            s.expire(p);
+            assertThat(s.fetch(p, PERSONS.ADDRESSES)).as("after expire").hasSize(3);
+
+            d.execute(insertInto(ADDRESSES).set(ADDRESSES.EMAIL, "d@x").set(ADDRESSES.PERSON_ID, jack.getId()));
+            s.refresh(p);
+            assertThat(s.fetch(p, PERSONS.ADDRESSES)).as("after refresh").hasSize(4);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void anExpungedObjectNoLongerLoadsThroughTheSession(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x");
+        try (ScenarioSession s = d.open()) {
+            s.add(jack);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Person p = s.get(PERSONS, jack.getId());
+            s.expunge(p);
+            assertThatThrownBy(() -> s.fetch(p, PERSONS.ADDRESSES)).isInstanceOf(DetachedEntityException.class)
+                    .hasMessageContaining("does not hold it");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void refreshOfARowAnotherTransactionDeletedFailsAndForgetsTheObject(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        User ed = new User("ed", "Ed", 30);
+        try (ScenarioSession s = d.open()) {
+            s.add(ed);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            User u = s.get(UserTable.USERS, ed.getId());
+            d.execute(deleteFrom(UserTable.USERS).where(UserTable.USERS.ID.eq(ed.getId())));
+            assertThatThrownBy(() -> s.refresh(u)).isInstanceOf(NoResultException.class)
+                    .hasMessageContaining("User[" + ed.getId() + "]").hasMessageContaining("removed from this session");
+            assertThat(s.contains(u)).isFalse();
+            s.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void mergeOfAnObjectCarryingAnOlderVersionFailsInsteadOfOverwriting(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Account a = new Account();
+        a.setOwner("ann");
+        a.setBalance(100);
+        try (ScenarioSession s = d.open()) {
+            s.add(a);
+            s.commit();
+        }
+        Account stale = new Account();
+        stale.setId(a.getId());
+        stale.setOwner("ann");
+        stale.setBalance(5);
+        stale.setVersion(a.getVersion());
+        d.execute(update(ACCOUNTS).set(ACCOUNTS.BALANCE, 200).set(ACCOUNTS.VERSION, a.getVersion() + 1)
+                .where(ACCOUNTS.ID.eq(a.getId())));
+        try (ScenarioSession s = d.open()) {
+            assertThatThrownBy(() -> s.merge(stale)).isInstanceOf(StaleObjectException.class)
+                    .hasMessageContaining("version");
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.get(ACCOUNTS, a.getId()).getBalance()).as("the newer row is kept").isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void deletingAParentWithoutADeleteCascadeLeavesItsChildrenWithoutAParent(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Node root = new Node("root", null);
+        Node loaded = new Node("loaded", root);
+        Node unloaded = new Node("unloaded", root);
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(root, loaded, unloaded));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Node r = s.get(NODES, root.getId());
+            Node child = s.get(NODES, loaded.getId());
+            s.delete(r);
+            s.commit();
+            assertThat(child.getParentId()).isNull();
+        }
+        try (ScenarioSession s = d.open()) {
+            List<Node> left = s.scalars(select(NODES).orderBy(NODES.NAME));
+            assertThat(left).extracting(Node::getName).containsExactly("loaded", "unloaded");
+            assertThat(left).extracting(Node::getParentId).containsOnlyNulls();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aTreeIsInsertedParentsFirstAndDeletedChildrenFirstWithoutExtraUpdates(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Node root = new Node("root", null);
+        Node child = new Node("child", root);
+        Node grandchild = new Node("grandchild", child);
+        d.clearStatements();
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(grandchild, child, root));
+            s.commit();
+        }
+        assertThat(writes()).as("one INSERT per level, no UPDATE").hasSize(3).allMatch(sql -> sql.contains("INSERT INTO"));
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.get(NODES, grandchild.getId()).getParentId()).isEqualTo(child.getId());
+            d.clearStatements();
+            for (Node n : s.<Node>scalars(select(NODES))) {
+                s.delete(n);
+            }
+            s.commit();
+            assertThat(writes()).as("children first, one DELETE per level").filteredOn(sql -> sql.startsWith("DELETE")).hasSize(3);
+            assertThat(s.count(NODES)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void anObjectFromAClosedSessionIsReattachedAndWrittenOnlyIfChanged(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        User ed = new User("ed", "Ed", 30);
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.state(ed)).isEqualTo(io.retort.orm.EntityStatus.TRANSIENT);
+            s.add(ed);
+            assertThat(s.state(ed)).isEqualTo(io.retort.orm.EntityStatus.PENDING);
+            s.commit();
+            assertThat(s.state(ed)).isEqualTo(io.retort.orm.EntityStatus.PERSISTENT);
+        }
+        d.clearStatements();
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.state(ed)).isEqualTo(io.retort.orm.EntityStatus.DETACHED);
+            s.add(ed);
+            assertThat(s.state(ed)).isEqualTo(io.retort.orm.EntityStatus.PERSISTENT);
+            assertThat(s.isModified(ed)).isFalse();
+            s.commit();
+            assertThat(writes()).as("unchanged: no INSERT, no UPDATE").isEmpty();
+        }
+        ed.setAge(31);
+        try (ScenarioSession s = d.open()) {
+            s.add(ed);
+            assertThat(s.dirtyObjects()).containsExactly(ed);
+            s.commit();
+            assertThat(writes()).containsExactly("UPDATE orm_users SET age = ? WHERE orm_users.id = ?");
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.get(UserTable.USERS, ed.getId()).getAge()).isEqualTo(31);
+            assertThat(s.count(UserTable.USERS)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void theSessionReportsItsNewDirtyAndDeletedObjects(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        try (ScenarioSession s = d.open()) {
+            s.addAll(List.of(new User("a", "A", 1), new User("b", "B", 2)));
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            List<User> users = s.scalars(select(UserTable.USERS).orderBy(UserTable.USERS.NAME));
+            User fresh = new User("c", "C", 3);
+            s.add(fresh);
+            users.get(0).setAge(10);
+            s.delete(users.get(1));
+            assertThat(s.newObjects()).containsExactly(fresh);
+            assertThat(s.dirtyObjects()).containsExactly(users.get(0));
+            assertThat(s.deletedObjects()).containsExactly(users.get(1));
+            assertThat(s.isModified(users.get(0))).isTrue();
+            s.expungeAll();
+            assertThat(s.contains(users.get(0))).isFalse();
+            assertThat(s.state(users.get(0))).isEqualTo(io.retort.orm.EntityStatus.DETACHED);
+            assertThat(s.state(fresh)).isEqualTo(io.retort.orm.EntityStatus.TRANSIENT);
+            s.commit();
+            assertThat(s.count(UserTable.USERS)).as("nothing was written").isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void fetchOfALoadedCollectionSendsNothing(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x");
+        try (ScenarioSession s = d.open()) {
+            s.add(jack);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            d.clearStatements();
+            assertThat(s.fetch(p, PERSONS.ADDRESSES)).hasSize(1);
+            assertThat(d.statements()).isEmpty();
+            s.expireAll();
+            assertThat(s.fetch(p, PERSONS.ADDRESSES)).hasSize(1);
+            assertThat(selects()).as("expired: the addresses loaded again, and their parent, expired too").isEqualTo(2);
+        }
+    }
+}
