@@ -8,6 +8,7 @@ import io.retort.orm.EntityStatus;
 import io.retort.orm.EntityTable;
 import io.retort.orm.LoaderOption;
 import io.retort.orm.OneToMany;
+import io.retort.orm.SynchronizeSession;
 import io.retort.orm.internal.SessionProgram;
 import io.retort.orm.internal.SessionPrograms;
 import io.retort.orm.internal.SessionRules;
@@ -35,6 +36,8 @@ public final class Session implements AutoCloseable {
     private Transaction transaction;
     private boolean closed;
     private boolean insideTransactionBlock;
+    /** Savepoints begun and not yet ended, innermost last. */
+    private final java.util.ArrayDeque<SessionSavepoint> savepoints = new java.util.ArrayDeque<>();
     /** The isolation of the transactions it begins; null for the engine's default. */
     private final IsolationLevel isolation;
 
@@ -309,8 +312,21 @@ public final class Session implements AutoCloseable {
      * @return its result
      */
     public Result execute(Statement statement) {
+        return execute(statement, SynchronizeSession.FETCH);
+    }
+
+    /**
+     * Runs a statement on the session's transaction after autoflush; a bulk UPDATE or DELETE of an entity table then
+     * brings loaded objects up to date as {@code sync} says (SQLAlchemy's {@code synchronize_session}).
+     *
+     * @param statement the statement
+     * @param sync      {@code FETCH} (the default), {@code EXPIRE_TABLE} or {@code NONE}
+     * @return its result
+     */
+    public Result execute(Statement statement, SynchronizeSession sync) {
         Objects.requireNonNull(statement, "statement");
-        return run("execute", () -> ((JdbcOutcome) runProgram(programs.execute(statement))).result());
+        Objects.requireNonNull(sync, "sync");
+        return run("execute", () -> ((JdbcOutcome) runProgram(programs.execute(statement, sync))).result());
     }
 
     /**
@@ -397,7 +413,9 @@ public final class Session implements AutoCloseable {
         return run("beginNested", () -> {
             runProgram(programs.flush());
             Transaction tx = connection().beginNested();
-            return new SessionSavepoint(this, tx, work.savepoint());
+            SessionSavepoint savepoint = new SessionSavepoint(this, tx, work.savepoint());
+            savepoints.addLast(savepoint);
+            return savepoint;
         });
     }
 
@@ -410,6 +428,7 @@ public final class Session implements AutoCloseable {
                 savepoint.transaction().rollback();
                 work.rolledBackTo(savepoint.marker());
             }
+            savepoints.remove(savepoint);
             return null;
         });
     }
@@ -513,6 +532,13 @@ public final class Session implements AutoCloseable {
             } else {
                 SessionProgram.EndTransaction<T> end = (SessionProgram.EndTransaction<T>) p;
                 if (end.commit() && transaction != null) {
+                    // SQLAlchemy 2.x: commit() commits the whole transaction, savepoints still open included
+                    for (SessionSavepoint open = savepoints.pollLast(); open != null; open = savepoints.pollLast()) {
+                        if (open.transaction().isActive()) {
+                            open.transaction().commit();
+                        }
+                        open.transactionEnded();
+                    }
                     transaction.commit();
                 }
                 release();   // closing the connection rolls back whatever is open, savepoints included
@@ -550,6 +576,8 @@ public final class Session implements AutoCloseable {
         Connection c = connection;
         connection = null;
         transaction = null;
+        savepoints.forEach(SessionSavepoint::transactionEnded);
+        savepoints.clear();
         if (c != null) {
             c.close();
         }

@@ -10,6 +10,8 @@ public final class SessionSavepoint implements AutoCloseable {
     private final Session session;
     private final Transaction transaction;
     private final SavepointMarker marker;
+    /** Set when the session's transaction ended (commit, rollback, a failed flush): the savepoint went with it. */
+    private volatile boolean ended;
 
     SessionSavepoint(Session session, Transaction transaction, SavepointMarker marker) {
         this.session = session;
@@ -29,7 +31,7 @@ public final class SessionSavepoint implements AutoCloseable {
 
     /** @return whether it is still open */
     public boolean isActive() {
-        return transaction.isActive();
+        return !ended && transaction.isActive();
     }
 
     /** Rolls back if still active. */
@@ -42,6 +44,10 @@ public final class SessionSavepoint implements AutoCloseable {
 
     Transaction transaction() {
         return transaction;
+    }
+
+    void transactionEnded() {
+        ended = true;
     }
 
     SavepointMarker marker() {

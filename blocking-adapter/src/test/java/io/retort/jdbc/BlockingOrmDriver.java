@@ -158,6 +158,32 @@ final class BlockingOrmDriver implements OrmDriver {
             }
 
             @Override
+            public void execute(Statement statement, io.retort.orm.SynchronizeSession sync) {
+                s.execute(statement, sync);
+            }
+
+            @Override
+            public Savepoint beginNested() {
+                SessionSavepoint sp = s.beginNested();
+                return new Savepoint() {
+                    @Override
+                    public void commit() {
+                        sp.commit();
+                    }
+
+                    @Override
+                    public void rollback() {
+                        sp.rollback();
+                    }
+
+                    @Override
+                    public boolean isActive() {
+                        return sp.isActive();
+                    }
+                };
+            }
+
+            @Override
             public long count(Table table) {
                 return ((Number) s.execute(select(io.retort.Sql.count()).from(table)).scalar()).longValue();
             }

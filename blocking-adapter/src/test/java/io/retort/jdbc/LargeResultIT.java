@@ -191,7 +191,8 @@ class LargeResultIT {
                     eagerTimes[0] / 1e6, eagerTimes[1] / 1e6, H2_ROWS, eagerTimes[2] / 1e6);
             System.out.printf("R18 H2 LAZY_QUERY_EXECUTION: open stream %.1f ms, first 10 rows then close %.1f ms, all %,d rows %.1f ms%n",
                     lazyTimes[0] / 1e6, lazyTimes[1] / 1e6, H2_ROWS, lazyTimes[2] / 1e6);
-            assertThat(eagerTimes[1]).as("default H2: 10 rows then close vs all rows").isLessThan(eagerTimes[2]);
+            // default H2 builds the whole result when the query runs, so its two figures differ by noise only: printed,
+            // not compared; the lazy mode is what stops early, by a margin no load on the machine can hide
             assertThat(lazyTimes[1]).as("lazy H2: 10 rows then close vs all rows").isLessThan(lazyTimes[2] / 10);
         } finally {
             TestEngines.closeChecked(eager);

@@ -137,7 +137,10 @@ public abstract class EntityTable<E> extends Table {
                                                   LoadStrategy strategy, Cascade... cascades) {
         java.util.Set<Cascade> set = java.util.EnumSet.noneOf(Cascade.class);
         set.addAll(java.util.Arrays.asList(cascades));
-        OneToMany<E, C> relationship = new OneToMany<>(this, name, backReference, getter, setter, set, strategy);
+        return addOneToMany(new OneToMany<>(this, name, backReference, getter, setter, set, strategy, false));
+    }
+
+    private <C> OneToMany<E, C> addOneToMany(OneToMany<E, C> relationship) {
         oneToManys.add(relationship);
         return relationship;
     }
@@ -166,7 +169,9 @@ public abstract class EntityTable<E> extends Table {
             return one;
         };
         BiConsumer<? super E, List<C>> listSetter = (e, list) -> setter.accept(e, list.isEmpty() ? null : list.get(0));
-        return oneToMany(name, backReference, listGetter, listSetter, LoadStrategy.SELECTIN, cascades);
+        java.util.Set<Cascade> set = java.util.EnumSet.noneOf(Cascade.class);
+        set.addAll(java.util.Arrays.asList(cascades));
+        return addOneToMany(new OneToMany<>(this, name, backReference, listGetter, listSetter, set, LoadStrategy.SELECTIN, true));
     }
 
     /**

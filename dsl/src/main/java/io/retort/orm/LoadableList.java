@@ -68,6 +68,11 @@ public abstract class LoadableList<E> extends AbstractList<E> {
         if (items != null) {
             loadedItems = new ArrayList<>(items);
         }
+        flushed();
+    }
+
+    /** What a subclass forgets once its contents are written. */
+    void flushed() {
     }
 
     private List<E> readable() {

@@ -24,9 +24,11 @@ public final class OneToMany<P, C> implements Relationship {
     private final BiConsumer<? super P, List<C>> setter;
     private final Set<Cascade> cascades;
     private final LoadStrategy defaultStrategy;
+    private final boolean oneToOne;
 
     OneToMany(EntityTable<P> owner, String name, Supplier<ManyToOne<C, P>> backReference, Function<? super P, List<C>> getter,
-              BiConsumer<? super P, List<C>> setter, Set<Cascade> cascades, LoadStrategy defaultStrategy) {
+              BiConsumer<? super P, List<C>> setter, Set<Cascade> cascades, LoadStrategy defaultStrategy, boolean oneToOne) {
+        this.oneToOne = oneToOne;
         this.owner = owner;
         this.name = Objects.requireNonNull(name, "name");
         this.backReference = Objects.requireNonNull(backReference, "backReference");
@@ -78,6 +80,11 @@ public final class OneToMany<P, C> implements Relationship {
     /** @return a query option loading it in the owners' query with a {@code LEFT JOIN} */
     public LoaderOption joined() {
         return new LoaderOption(this, LoadStrategy.JOINED);
+    }
+
+    /** @return whether the attribute holds one object, not a list (declared with {@code oneToOne}) */
+    public boolean isOneToOne() {
+        return oneToOne;
     }
 
     /** @return a query option loading it on first access */

@@ -42,6 +42,7 @@ public final class RelatedList<C> extends LoadableList<C> {
             ManyToOne<C, ?> back = relationship.backReference();
             if (back.getRaw(child) == parent) {
                 back.setRaw(child, null);
+                unlinked.add(child);
             }
         }
         return child;
@@ -63,8 +64,46 @@ public final class RelatedList<C> extends LoadableList<C> {
         return changed;
     }
 
+    /** Children this list linked to its parent since it was loaded or last flushed (an add or set). */
+    private final java.util.Set<Object> linked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * @param child an object
+     * @return whether this list made it point to its parent since the load or last flush
+     */
+    @io.retort.Internal
+    public boolean linked(Object child) {
+        return linked.contains(child);
+    }
+
+    /** @return the children this list linked since the load or last flush */
+    @io.retort.Internal
+    public java.util.List<Object> linkedChildren() {
+        return java.util.List.copyOf(linked);
+    }
+
+    /** Children this list took out and unlinked from its parent since the load or last flush. */
+    private final java.util.Set<Object> unlinked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * @param child an object
+     * @return whether this list took it out (clearing its reference) since the load or last flush
+     */
+    @io.retort.Internal
+    public boolean unlinked(Object child) {
+        return unlinked.contains(child);
+    }
+
+    @Override
+    void flushed() {
+        linked.clear();
+        unlinked.clear();
+    }
+
     private void link(C child) {
         if (child != null) {
+            linked.add(child);
+            unlinked.remove(child);
             ManyToOne<C, ?> back = relationship.backReference();
             if (back.getRaw(child) != parent) {
                 back.setRaw(child, parent);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * left as they are. jqwik's report prints the tries each property ran.
  */
 @Target(ElementType.TYPE)
+@java.lang.annotation.Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @AddLifecycleHook(SoakTries.Hook.class)
 public @interface SoakTries {

@@ -64,6 +64,8 @@ public final class AsyncSession {
     private final java.util.concurrent.atomic.AtomicInteger rollingBack = new java.util.concurrent.atomic.AtomicInteger();
     /** The operation running or last run; its I/O signals go through it (see {@link OperationScope}). */
     private volatile OperationScope current;
+    /** Savepoints begun and not yet ended, innermost last. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<AsyncSessionSavepoint> savepoints = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     AsyncSession(AsyncSessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
@@ -367,8 +369,21 @@ public final class AsyncSession {
      * @return its rows
      */
     public Flux<Row> execute(Statement statement) {
+        return execute(statement, io.retort.orm.SynchronizeSession.FETCH);
+    }
+
+    /**
+     * Runs a statement in the session's transaction after flushing; a bulk UPDATE or DELETE of an entity table then
+     * brings loaded objects up to date as {@code sync} says (SQLAlchemy's {@code synchronize_session}).
+     *
+     * @param statement the statement
+     * @param sync      {@code FETCH} (the default), {@code EXPIRE_TABLE} or {@code NONE}
+     * @return its rows
+     */
+    public Flux<Row> execute(Statement statement, io.retort.orm.SynchronizeSession sync) {
         Objects.requireNonNull(statement, "statement");
-        return guarded("execute", () -> runProgram(programs.execute(statement)))
+        Objects.requireNonNull(sync, "sync");
+        return guarded("execute", () -> runProgram(programs.execute(statement, sync)))
                 .flatMapIterable(outcome -> ((R2dbcOutcome) outcome).rowList());
     }
 
@@ -498,13 +513,20 @@ public final class AsyncSession {
     public Mono<AsyncSessionSavepoint> beginNested() {
         return guarded("beginNested", () -> runProgram(programs.flush()).then(connection())
                 .flatMap(c -> tracked(c.beginNested().flux()).next())
-                .map(tx -> new AsyncSessionSavepoint(this, tx, work.savepoint())));
+                .map(tx -> {
+                    AsyncSessionSavepoint savepoint = new AsyncSessionSavepoint(this, tx, work.savepoint());
+                    savepoints.addLast(savepoint);
+                    return savepoint;
+                }));
     }
 
     Mono<Void> endSavepoint(AsyncSessionSavepoint savepoint, boolean commit) {
-        return guarded(commit ? "release savepoint" : "rollback to savepoint", () -> commit
-                ? runProgram(programs.flush()).then(delivered(savepoint.transaction().commit()))
-                : delivered(savepoint.transaction().rollback()).then(Mono.fromRunnable(() -> work.rolledBackTo(savepoint.marker()))));
+        return guarded(commit ? "release savepoint" : "rollback to savepoint", () -> {
+            Mono<Void> end = commit
+                    ? runProgram(programs.flush()).then(delivered(savepoint.transaction().commit()))
+                    : delivered(savepoint.transaction().rollback()).then(Mono.fromRunnable(() -> work.rolledBackTo(savepoint.marker())));
+            return end.doOnSuccess(v -> savepoints.remove(savepoint));
+        });
     }
 
     /** @return whether it was closed */
@@ -569,11 +591,23 @@ public final class AsyncSession {
                 SessionProgram<?> rest = end.then().get();
                 return release().thenReturn(rest);
             }
-            return delivered(Mono.defer(() -> transaction == null ? Mono.<Void>empty() : transaction.commit()))
+            // SQLAlchemy 2.x: commit() commits the whole transaction, savepoints still open included
+            return Flux.defer(() -> Flux.fromIterable(openSavepointsInnermostFirst()))
+                    .concatMap(open -> (open.transaction().isActive() ? delivered(open.transaction().commit()) : Mono.<Void>empty())
+                            .doOnSuccess(v -> open.transactionEnded()))
+                    .then(delivered(Mono.defer(() -> transaction == null ? Mono.<Void>empty() : transaction.commit())))
                     .then(release())
                     .then(Mono.fromCallable(() -> end.then().get()));
         }
         return Mono.empty();
+    }
+
+    private List<AsyncSessionSavepoint> openSavepointsInnermostFirst() {
+        List<AsyncSessionSavepoint> open = new ArrayList<>();
+        for (AsyncSessionSavepoint sp = savepoints.pollLast(); sp != null; sp = savepoints.pollLast()) {
+            open.add(sp);
+        }
+        return open;
     }
 
     private Mono<StatementOutcome> outcome(AsyncConnection c, SessionProgram.Execute<?> step) {
@@ -650,6 +684,9 @@ public final class AsyncSession {
                 c = connection;
                 connection = null;
                 transaction = null;
+            }
+            for (AsyncSessionSavepoint sp = savepoints.pollLast(); sp != null; sp = savepoints.pollLast()) {
+                sp.transactionEnded();
             }
             if (c == null) {
                 return releasing;
@@ -763,6 +800,9 @@ public final class AsyncSession {
                 c = connection;
                 connection = null;
                 transaction = null;
+            }
+            for (AsyncSessionSavepoint sp = savepoints.pollLast(); sp != null; sp = savepoints.pollLast()) {
+                sp.transactionEnded();
             }
             if (c != null) {
                 Mono<Void> closing = c.closeQuietly().cache();

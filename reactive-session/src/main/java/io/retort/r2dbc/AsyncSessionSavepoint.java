@@ -13,6 +13,8 @@ public final class AsyncSessionSavepoint {
     private final AsyncSession session;
     private final AsyncTransaction transaction;
     private final SavepointMarker marker;
+    /** Set when the session's transaction ended (commit, rollback, a failed flush): the savepoint went with it. */
+    private volatile boolean ended;
 
     AsyncSessionSavepoint(AsyncSession session, AsyncTransaction transaction, SavepointMarker marker) {
         this.session = session;
@@ -38,11 +40,15 @@ public final class AsyncSessionSavepoint {
 
     /** @return whether it is neither committed nor rolled back */
     public boolean isActive() {
-        return transaction.isActive();
+        return !ended && transaction.isActive();
     }
 
     AsyncTransaction transaction() {
         return transaction;
+    }
+
+    void transactionEnded() {
+        ended = true;
     }
 
     SavepointMarker marker() {

@@ -28,6 +28,11 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
 
     @Override
     protected OrmDriver openDriver(Dialect dialect) {
+        return driver(dialect);
+    }
+
+    /** @return the shared scenarios' driver for the AsyncSession on a fresh database or schema */
+    static OrmDriver driver(Dialect dialect) {
         AsyncEngine engine = TestEngines.open(dialect);
         List<String> statements = new CopyOnWriteArrayList<>();
         engine.addStatementListener((sql, n, nanos, failed) -> statements.add(sql));
@@ -180,6 +185,32 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
         @Override
         public void expireAll() {
             s.expireAll();
+        }
+
+        @Override
+        public void execute(Statement statement, io.retort.orm.SynchronizeSession sync) {
+            s.execute(statement, sync).then().block(WAIT);
+        }
+
+        @Override
+        public Savepoint beginNested() {
+            AsyncSessionSavepoint sp = s.beginNested().block(WAIT);
+            return new Savepoint() {
+                @Override
+                public void commit() {
+                    sp.commit().block(WAIT);
+                }
+
+                @Override
+                public void rollback() {
+                    sp.rollback().block(WAIT);
+                }
+
+                @Override
+                public boolean isActive() {
+                    return sp.isActive();
+                }
+            };
         }
 
         @Override

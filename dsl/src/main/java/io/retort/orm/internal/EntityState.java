@@ -13,6 +13,8 @@ final class EntityState {
     Object[] snapshot;
     /** Set by expire: the next load overwrites the object's values. */
     boolean expired;
+    /** Added by a cascade (reachable from an object the program added), not by the program itself. */
+    boolean cascaded;
     /** Set by rollback: in-memory changes are void until the object is loaded again, so they are not flushed. */
     boolean changesDiscarded;
     /**

@@ -136,6 +136,31 @@ final class FlushSteps {
         }
     }
 
+    /**
+     * Before deleting rows that refer to each other in a cycle, one side's nullable key is set to NULL, so that no
+     * DELETE removes a row another still refers to.
+     */
+    static final class BreakCycleStep implements FlushStep {
+        private final EntityState row;
+        private final ManyToOne<?, ?> relationship;
+
+        BreakCycleStep(EntityState row, ManyToOne<?, ?> relationship) {
+            this.row = row;
+            this.relationship = relationship;
+        }
+
+        @Override
+        public Statement statement() {
+            Object id = row.snapshot[row.table.entityColumns().indexOf(row.table.idColumn())];
+            return update(row.table).set(raw(relationship.foreignKey()), (Object) null).where(raw(row.table.idColumn()).eq(id));
+        }
+
+        @Override
+        public void apply(List<Object[]> returnedRows, long rowCount) {
+            // any count is right: the row is deleted next either way
+        }
+    }
+
     static List<Object> parentIds(OneToMany<?, ?> relationship, List<EntityState> parents) {
         List<Object> ids = new ArrayList<>();
         int idIndex = relationship.owner().entityColumns().indexOf(relationship.owner().idColumn());

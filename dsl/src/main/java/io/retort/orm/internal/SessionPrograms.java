@@ -6,6 +6,7 @@ import io.retort.orm.LazyLoader;
 import io.retort.orm.LoaderOption;
 import io.retort.orm.Relationship;
 import io.retort.orm.SessionOptions;
+import io.retort.orm.SynchronizeSession;
 import io.retort.schema.Column;
 import io.retort.statement.Select;
 import io.retort.statement.Statement;
@@ -201,7 +202,8 @@ public final class SessionPrograms {
                         + "database (another transaction deleted it); it was removed from this session");
             }
             work.refresh(entity, java.util.Arrays.copyOf(outcome.rows().get(0), table.entityColumns().size()));
-            return done(null);
+            // its parents are set again from the fresh keys, as after any load
+            return loads(work.afterLoad(table, List.of(entity), List.of(), lazy));
         });
     }
 
@@ -228,10 +230,41 @@ public final class SessionPrograms {
      * @return its outcome, as the session's runner produced it
      */
     public SessionProgram<StatementOutcome> execute(Statement statement) {
-        return autoflush().then(flushed -> new SessionProgram.Execute<>(statement, false, outcome -> {
-            SessionRules.afterStatement(work, statement);
-            return done(outcome);
-        }));
+        return execute(statement, SynchronizeSession.FETCH);
+    }
+
+    /**
+     * Any statement in the session's transaction, after autoflush; a bulk UPDATE or DELETE of an entity table then
+     * brings the loaded objects up to date as {@code sync} says.
+     *
+     * @param statement the statement
+     * @param sync      how loaded objects follow a bulk UPDATE or DELETE
+     * @return its outcome, as the session's runner produced it
+     */
+    public SessionProgram<StatementOutcome> execute(Statement statement, SynchronizeSession sync) {
+        Objects.requireNonNull(sync, "sync");
+        return autoflush().then(flushed -> {
+            EntityTable<?> table = BulkStatements.entityTarget(statement);
+            if (table == null || sync != SynchronizeSession.FETCH) {
+                return new SessionProgram.Execute<>(statement, false, outcome -> {
+                    if (sync == SynchronizeSession.EXPIRE_TABLE) {
+                        work.expireTable(BulkStatements.target(statement), statement instanceof io.retort.statement.Delete);
+                    }
+                    work.expireAssociation(BulkStatements.target(statement));
+                    return done(outcome);
+                });
+            }
+            return new SessionProgram.Execute<>(BulkStatements.matchedKeys(statement, table), false, found -> {
+                List<Object> keys = new ArrayList<>(found.rows().size());
+                for (Object[] row : found.rows()) {
+                    keys.add(row[0]);
+                }
+                return new SessionProgram.Execute<>(statement, false, outcome -> {
+                    work.bulkChanged(table, keys, statement instanceof io.retort.statement.Delete);
+                    return done(outcome);
+                });
+            });
+        });
     }
 
     /**

@@ -155,19 +155,6 @@ public final class SessionRules {
     }
 
     /**
-     * @param work      the session's unit of work
-     * @param statement a statement the session just ran
-     */
-    public static void afterStatement(UnitOfWork work, Statement statement) {
-        // a bulk UPDATE or DELETE changed rows behind the identity map: the next load refreshes that table's objects
-        if (statement instanceof Update u) {
-            work.expireTable(u.table());
-        } else if (statement instanceof Delete d) {
-            work.expireTable(d.table());
-        }
-    }
-
-    /**
      * The check of {@code first}/{@code oneOrNull}: a query limited to two rows returned these entities.
      *
      * @param twoAtMost the entities of the query limited to 2 rows

@@ -43,8 +43,11 @@ final class TableOrder {
         for (ForeignKey fk : t.foreignKeys()) {
             Table target = fk.referencedTable();
             if (target != t && target instanceof EntityTable<?> et && tables.contains(et)) {
-                if (path.contains(et) && fk.columns().stream().allMatch(io.retort.schema.Column::nullable)) {
-                    continue;   // a cycle through a nullable key: insert with NULL, then UPDATE (post-update)
+                boolean nullable = fk.columns().stream().allMatch(io.retort.schema.Column::nullable);
+                // a cycle through a nullable key: insert with NULL, then UPDATE (post-update); a NOT NULL key that
+                // leads back here decides the order, whichever table the walk started from
+                if (nullable && (path.contains(et) || reachesThroughRequiredKeys(et, t, tables, new java.util.HashSet<>()))) {
+                    continue;
                 }
                 visit(et, tables, done, path, order);
             }
@@ -52,5 +55,21 @@ final class TableOrder {
         path.remove(path.size() - 1);
         done.add(t);
         order.add(t);
+    }
+
+    /** @return whether {@code to} is reachable from {@code from} through NOT NULL foreign keys among {@code tables} */
+    private static boolean reachesThroughRequiredKeys(EntityTable<?> from, EntityTable<?> to, Collection<EntityTable<?>> tables,
+                                                      Set<EntityTable<?>> seen) {
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (ForeignKey fk : from.foreignKeys()) {
+            boolean required = fk.columns().stream().noneMatch(io.retort.schema.Column::nullable);
+            if (required && fk.referencedTable() instanceof EntityTable<?> next && next != from && tables.contains(next)
+                    && (next == to || reachesThroughRequiredKeys(next, to, tables, seen))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

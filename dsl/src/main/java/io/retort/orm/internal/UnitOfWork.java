@@ -100,6 +100,57 @@ public final class UnitOfWork {
         }
         states.put(entity, state);
         pending.add(state);
+        cascadeAdd(state);
+    }
+
+    /**
+     * SQLAlchemy's save-update cascade at {@code add}: the new objects reachable from a new object (its parent, the
+     * objects in its collections) are added now, so taking one out of a collection before the flush does not unsave
+     * it. Objects linked later are added by the flush.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void cascadeAdd(EntityState from) {
+        java.util.ArrayDeque<EntityState> todo = new java.util.ArrayDeque<>();
+        todo.add(from);
+        while (!todo.isEmpty()) {
+            EntityState s = todo.poll();
+            List<Object> related = new ArrayList<>();
+            for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+                Object parent = m.getRaw(s.entity);
+                if (parent != null && !states.containsKey(parent)) {
+                    related.add(parent);
+                    related.add(m.target());
+                }
+            }
+            for (Relationship r : collectionsOf(s.table)) {
+                List<Object> list = rawCollection(r, s.entity);
+                if (list == null || list instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded()) {
+                    continue;
+                }
+                for (Object o : list) {
+                    if (o != null && !states.containsKey(o)) {
+                        related.add(o);
+                        related.add(r.target());
+                    }
+                }
+            }
+            for (int i = 0; i < related.size(); i += 2) {
+                Object o = related.get(i);
+                if (states.containsKey(o) || DetachedObjects.contains(o)) {
+                    continue;   // a detached object is re-attached by the flush's cascade, which knows its state
+                }
+                EntityTable table = (EntityTable) related.get(i + 1);
+                EntityState added = new EntityState(o, table, EntityStatus.PENDING);
+                added.cascaded = true;
+                Object id = added.id();
+                if (id != null && identityMap.containsKey(new EntityKey(table, id))) {
+                    continue;   // the flush's cascade reports the conflict
+                }
+                states.put(o, added);
+                pending.add(added);
+                todo.add(added);
+            }
+        }
     }
 
     /** An object persistent in an earlier session comes back as persistent, compared with what it held then. */
@@ -128,8 +179,29 @@ public final class UnitOfWork {
         if (state.status == EntityStatus.PENDING) {
             pending.remove(state);
             states.remove(entity);
+            forgetPendingParent(state);
         } else {
             state.status = EntityStatus.DELETED;
+        }
+    }
+
+    /**
+     * A new object deleted before its insert is never written: the objects that refer to it as their parent are
+     * deleted with it where the relationship cascades deletes, or are left without a parent, as with a stored parent.
+     */
+    private void forgetPendingParent(EntityState parent) {
+        for (OneToMany<?, ?> o : parent.table.oneToManys()) {
+            ManyToOne<?, ?> back = o.backReference();
+            for (EntityState child : new ArrayList<>(states.values())) {
+                if (child.table != o.target() || back.getRaw(child.entity) != parent.entity || child.status == EntityStatus.DELETED) {
+                    continue;
+                }
+                if (o.cascades(Cascade.DELETE)) {
+                    delete(child.entity);
+                } else {
+                    back.setRaw(child.entity, null);
+                }
+            }
         }
     }
 
@@ -172,23 +244,41 @@ public final class UnitOfWork {
      * Forgets the loaded contents of an object's collections: each attribute gets an unloaded list again, loaded by
      * the next query that asks for it, by {@code fetch}, or (blocking session) when touched.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void expireCollections(EntityState s) {
         if (s.snapshot == null) {
             return;
         }
+        for (Relationship r : collectionsOf(s.table)) {
+            expireCollection(s, r);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void expireCollection(EntityState s, Relationship r) {
+        // a one-to-one's attribute holds the object, not the session's list: it is reloaded with its owner
+        if (s.snapshot == null || r instanceof OneToMany<?, ?> o && o.isOneToOne()) {
+            return;
+        }
+        List<Object> now = rawCollection(r, s.entity);
+        List<?> held;
+        if (now instanceof io.retort.orm.LoadableList<?> list) {
+            if (!list.isLoaded()) {
+                return;
+            }
+            held = new ArrayList<>(list);
+        } else {
+            // a list the program assigned: what the session last knew goes back (the assignment was not flushed)
+            io.retort.orm.LoadableList<?> baseline = s.collections.get(r);
+            if (baseline == null || !baseline.isLoaded()) {
+                return;
+            }
+            held = new ArrayList<>(baseline.loadedItems());
+        }
         RelationshipLoads loads = new RelationshipLoads(this, lazy);
-        for (OneToMany<?, ?> o : s.table.oneToManys()) {
-            // a one-to-one's attribute holds the object, not the session's list: it is reloaded with its owner
-            if (o.getRaw(s.entity) instanceof RelatedList<?> list && list.isLoaded()) {
-                install(s.entity, o, loads.unloaded(s.entity, o, o.defaultStrategy()).expiredFrom(new ArrayList(list)));
-            }
-        }
-        for (ManyToMany<?, ?> m : s.table.manyToManys()) {
-            if (m.getRaw(s.entity) instanceof AssociationList<?> list && list.isLoaded()) {
-                install(s.entity, m, loads.unloadedAssociation(s.entity, m, m.defaultStrategy()).expiredFrom(new ArrayList(list)));
-            }
-        }
+        io.retort.orm.LoadableList<?> unloaded = r instanceof ManyToMany<?, ?> m
+                ? loads.unloadedAssociation(s.entity, m, m.defaultStrategy())
+                : loads.unloaded(s.entity, (OneToMany<?, ?>) r, ((OneToMany<?, ?>) r).defaultStrategy());
+        install(s.entity, r, unloaded.expiredFrom((List) held));
     }
 
     /**
@@ -464,12 +554,21 @@ public final class UnitOfWork {
         state.changesDiscarded = false;
     }
 
-    private static void fill(EntityState state, Object[] values) {
+    private void fill(EntityState state, Object[] values) {
         List<? extends EntityColumn<?, ?>> columns = state.table.entityColumns();
         for (int i = 0; i < values.length; i++) {
             columns.get(i).setRaw(state.entity, values[i]);
         }
         state.snapshot = values.clone();
+        // a reference that no longer matches the row's foreign key is stale (set before a rollback or expiry): the
+        // load sets the right parent, and a flush must not write the stale one back
+        for (ManyToOne<?, ?> m : state.table.manyToOnes()) {
+            Object parent = m.getRaw(state.entity);
+            if (parent != null && (!states.containsKey(parent)
+                    || !EntityState.same(m.target().idColumn().getRaw(parent), m.foreignKey().getRaw(state.entity)))) {
+                m.setRaw(state.entity, null);
+            }
+        }
     }
 
     // ---- flushing ---------------------------------------------------------------------------
@@ -548,6 +647,7 @@ public final class UnitOfWork {
         addAssociationSteps(steps);
         List<EntityTable<?>> reversed = new ArrayList<>(order);
         Collections.reverse(reversed);
+        addCycleBreaks(reversed, deletes, steps);
         for (EntityTable<?> t : reversed) {
             List<EntityState> rows = deletes.get(t);
             if (rows != null) {
@@ -631,6 +731,41 @@ public final class UnitOfWork {
         return levels;
     }
 
+    /**
+     * Rows deleted in this flush whose nullable key refers to another deleted row that goes in the same or an earlier
+     * DELETE (two tables that refer to each other, or a cycle within one table) get that key set to NULL first.
+     */
+    private void addCycleBreaks(List<EntityTable<?>> deleteOrder, Map<EntityTable<?>, List<EntityState>> deletes,
+                                List<FlushStep> steps) {
+        Map<EntityState, Integer> rank = new IdentityHashMap<>();
+        int next = 0;
+        for (EntityTable<?> t : deleteOrder) {
+            List<EntityState> rows = deletes.get(t);
+            if (rows == null) {
+                continue;
+            }
+            List<List<EntityState>> levels = deleteLevels(t, rows);
+            for (int level = levels.size() - 1; level >= 0; level--) {
+                for (EntityState s : levels.get(level)) {
+                    rank.put(s, next);
+                }
+                next++;
+            }
+        }
+        for (Map.Entry<EntityState, Integer> e : rank.entrySet()) {
+            EntityState row = e.getKey();
+            for (ManyToOne<?, ?> m : row.table.manyToOnes()) {
+                int fk = row.table.entityColumns().indexOf(m.foreignKey());
+                Object target = row.snapshot == null || fk < 0 ? null : row.snapshot[fk];
+                EntityState referenced = target == null ? null : identityMap.get(new EntityKey(m.target(), target));
+                Integer referencedRank = referenced == null ? null : rank.get(referenced);
+                if (referencedRank != null && referenced != row && referencedRank <= e.getValue() && m.foreignKey().nullable()) {
+                    steps.add(new FlushSteps.BreakCycleStep(row, m));
+                }
+            }
+        }
+    }
+
     /** @return the many-to-ones of a table that refer to the same table (a tree) */
     private static List<ManyToOne<?, ?>> selfReferences(EntityTable<?> table) {
         List<ManyToOne<?, ?>> self = new ArrayList<>();
@@ -704,18 +839,58 @@ public final class UnitOfWork {
         insertedSinceCommit.addAll(pending);
         pending.clear();
         List<EntityKey> gone = new ArrayList<>();
+        List<EntityState> deleted = new ArrayList<>();
         for (Map.Entry<EntityKey, EntityState> e : identityMap.entrySet()) {
             EntityState s = e.getValue();
             if (s.status == EntityStatus.DELETED) {
                 gone.add(e.getKey());
-                states.remove(s.entity);
+                deleted.add(s);
                 deletedSinceCommit.add(s);
-            } else {
-                s.snapshot = s.currentValues();
-                trackCollections(s);
             }
         }
         gone.forEach(identityMap::remove);
+        deleted.forEach(s -> states.remove(s.entity));
+        // a deleted object leaves the collections in memory: a later cascade must not insert it again
+        if (!deleted.isEmpty()) {
+            leaveCollections(deleted);
+        }
+        for (EntityState s : identityMap.values()) {
+            s.snapshot = s.currentValues();
+            trackCollections(s);
+        }
+    }
+
+    private void leaveCollections(List<EntityState> deleted) {
+        Set<Object> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<EntityTable<?>> tables = new LinkedHashSet<>();
+        for (EntityState s : deleted) {
+            gone.add(s.entity);
+            tables.add(s.table);
+        }
+        for (EntityState owner : identityMap.values()) {
+            for (Relationship r : collectionsOf(owner.table)) {
+                if (!tables.contains(r.target()) || r instanceof OneToMany<?, ?> o && o.isOneToOne()) {
+                    continue;
+                }
+                List<Object> list = rawCollection(r, owner.entity);
+                if (list == null || list instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded()) {
+                    continue;
+                }
+                List<Object> doomed = new ArrayList<>();
+                for (Object o : list) {
+                    if (gone.contains(o)) {
+                        doomed.add(o);
+                    }
+                }
+                for (Object o : doomed) {
+                    if (list instanceof RelatedList<?> related) {
+                        related.forget(o);
+                    } else {
+                        list.removeIf(e -> e == o);
+                    }
+                }
+            }
+        }
     }
 
     /** Puts the session's own list into every in-memory collection, so later removals can be seen. */
@@ -768,9 +943,11 @@ public final class UnitOfWork {
         }
         List<EntityState> restored = deletedSinceCommit.subList(marker.deleted(), deletedSinceCommit.size());
         for (EntityState s : restored) {
-            s.status = EntityStatus.PERSISTENT;
-            states.put(s.entity, s);
-            identityMap.put(s.key(), s);
+            if (!containsSame(added, s)) {   // inserted and deleted since the savepoint: its row never was
+                s.status = EntityStatus.PERSISTENT;
+                states.put(s.entity, s);
+                identityMap.put(s.key(), s);
+            }
         }
         restored.clear();
         for (EntityState s : identityMap.values()) {
@@ -789,9 +966,79 @@ public final class UnitOfWork {
      * @param table the table the statement changed
      */
     public void expireTable(io.retort.schema.Table table) {
+        expireTable(table, false);
+    }
+
+    /**
+     * @param table   the table a bulk statement changed
+     * @param deleted whether it deleted rows: then every loaded collection of that table's objects is expired too,
+     *                so no collection keeps (and a flush re-inserts) an object whose row is gone
+     */
+    public void expireTable(io.retort.schema.Table table, boolean deleted) {
         for (EntityState s : identityMap.values()) {
             if (s.table == table) {
                 s.expired = true;
+                expireCollections(s);
+            }
+        }
+        if (deleted) {
+            expireCollectionsOf(table);
+        }
+    }
+
+    /**
+     * After a bulk UPDATE or DELETE whose matched keys are known (SynchronizeSession.FETCH): objects of deleted rows
+     * leave the session, objects of updated rows are expired, and collections that held a deleted object are expired.
+     *
+     * @param table   the entity table
+     * @param keys    the keys of the rows the statement matched
+     * @param deleted whether the rows were deleted
+     */
+    public void bulkChanged(EntityTable<?> table, List<Object> keys, boolean deleted) {
+        for (Object key : keys) {
+            EntityState s = identityMap.get(new EntityKey(table, key));
+            if (s == null) {
+                continue;
+            }
+            if (deleted) {
+                identityMap.remove(new EntityKey(table, key));
+                states.remove(s.entity);
+                s.status = EntityStatus.DELETED;
+            } else {
+                s.expired = true;
+                expireCollections(s);
+            }
+        }
+        if (deleted && !keys.isEmpty()) {
+            expireCollectionsOf(table);
+        }
+    }
+
+    /** Expires every loaded collection whose objects live in {@code table} (their rows may be gone). */
+    private void expireCollectionsOf(io.retort.schema.Table table) {
+        for (EntityState s : new ArrayList<>(identityMap.values())) {
+            for (Relationship r : collectionsOf(s.table)) {
+                if (r.target() == table) {
+                    expireCollection(s, r);
+                }
+            }
+        }
+    }
+
+    /**
+     * After a bulk statement on an association table: every loaded many-to-many collection stored in it is expired.
+     *
+     * @param table the table the statement changed, or {@code null}
+     */
+    public void expireAssociation(io.retort.schema.Table table) {
+        if (table == null) {
+            return;
+        }
+        for (EntityState s : new ArrayList<>(identityMap.values())) {
+            for (ManyToMany<?, ?> m : s.table.manyToManys()) {
+                if (m.association() == table) {
+                    expireCollection(s, m);
+                }
             }
         }
     }
@@ -887,9 +1134,11 @@ public final class UnitOfWork {
         insertedSinceCommit.clear();
         generatedDuringFlush.clear();
         for (EntityState s : deletedSinceCommit) {
-            s.status = EntityStatus.PERSISTENT;
-            states.put(s.entity, s);
-            identityMap.put(s.key(), s);
+            if (!containsSame(added, s)) {   // inserted and deleted since the commit: its row never was
+                s.status = EntityStatus.PERSISTENT;
+                states.put(s.entity, s);
+                identityMap.put(s.key(), s);
+            }
         }
         deletedSinceCommit.clear();
         for (EntityState s : identityMap.values()) {
@@ -1015,6 +1264,12 @@ public final class UnitOfWork {
      * session holds when the relationship cascades deletes.
      */
     private void cascade() {
+        cascadeWalk();
+        dropPendingOrphans();
+    }
+
+    private void cascadeWalk() {
+        List<Removal> removals = new ArrayList<>();
         // objects in the order they were added, then loaded ones: cascaded inserts keep the user's order
         java.util.ArrayDeque<EntityState> todo = new java.util.ArrayDeque<>(pending);
         todo.addAll(identityMap.values());
@@ -1028,6 +1283,9 @@ public final class UnitOfWork {
                 cascadeDelete(s);
                 continue;
             }
+            if (s.changesDiscarded) {
+                continue;   // rolled back: its in-memory links are void until it is loaded again
+            }
             for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
                 Object parent = m.getRaw(s.entity);
                 if (parent == null) {
@@ -1036,9 +1294,13 @@ public final class UnitOfWork {
                 if (!states.containsKey(parent)) {
                     todo.add(addRelated(m.target(), parent));
                 }
-                // the child side moved: show it in the new parent's collection when that is in memory
+                // the child side moved: show it in the new parent's collection when that is in memory. A reference
+                // unchanged since the load or flush is no move: the parent's collection decides (it may have dropped it)
+                if (!movedFromChildSide(s, m, parent)) {
+                    continue;
+                }
                 for (OneToMany<?, ?> o : m.target().oneToManys()) {
-                    if (o.backReference() == m) {
+                    if (o.backReference() == m && !o.isOneToOne()) {
                         List<Object> siblings = o.getRaw(parent);
                         if (siblings != null && !(siblings instanceof RelatedList<?> r && !r.isLoaded())
                                 && !siblings.contains(s.entity)) {
@@ -1069,37 +1331,88 @@ public final class UnitOfWork {
                         todo.add(addRelated(o.target(), child));
                     }
                     Object parentOfChild = back.getRaw(child);
+                    EntityState childState = states.get(child);
                     if (parentOfChild == null) {
-                        back.setRaw(child, s.entity);
-                    } else if (parentOfChild != s.entity) {
-                        // the child was moved to another parent from its own side
-                        if (children instanceof RelatedList<?> related) {
-                            related.forget(child);
+                        if (!droppedFromChildSide(child, back, s)) {
+                            back.setRaw(child, s.entity);
+                        } else if (children instanceof RelatedList<?> related) {
+                            related.forget(child);   // the program cleared its reference: it leaves the collection
                         } else {
-                            children.remove(child);
+                            children.removeIf(e -> e == child);
+                        }
+                    } else if (parentOfChild != s.entity) {
+                        // this list linked the child and something set its reference since: the child's side is newer
+                        boolean relinked = children instanceof RelatedList<?> own && own.linked(child);
+                        if (relinked || childState != null && movedFromChildSide(childState, back, parentOfChild)) {
+                            // the child was moved to another parent from its own side
+                            if (children instanceof RelatedList<?> related) {
+                                related.forget(child);
+                            } else {
+                                children.remove(child);
+                            }
+                        } else {
+                            // its reference is what it was loaded with: this collection took it, the old one lets go
+                            back.setRaw(child, s.entity);
+                            List<Object> old = o.getRaw(parentOfChild);
+                            if (old instanceof RelatedList<?> related && related.isLoaded()) {
+                                related.forget(child);
+                            } else if (old != null && !(old instanceof io.retort.orm.LoadableList<?>)) {
+                                old.removeIf(e -> e == child);
+                            }
                         }
                     }
                 }
-                List<?> before = collectionBefore(s, o, children);
+                List<Object> before = removalCandidates(s, o, children);
                 if (before != null) {
                     for (Object removed : before) {
                         if (containsSame(children, removed)) {
                             continue;
                         }
-                        EntityState child = states.get(removed);
-                        if (child == null || back.getRaw(removed) != s.entity && back.getRaw(removed) != null) {
-                            continue;
-                        }
-                        if (o.cascades(Cascade.DELETE_ORPHAN)) {
-                            delete(removed);
-                        } else {
-                            back.setRaw(removed, null);
-                            back.foreignKey().setRaw(removed, null);
+                        if (states.containsKey(removed)) {
+                            removals.add(new Removal(s, o, removed));
                         }
                     }
                 }
             }
         }
+        // decided once every collection was seen: a child taken out of one list may have been put into another
+        for (Removal r : removals) {
+            ManyToOne<?, ?> back = r.relationship().backReference();
+            Object now = back.getRaw(r.child());
+            EntityState child = states.get(r.child());
+            List<Object> stillIn = r.relationship().getRaw(r.parent().entity);
+            if (child == null || child.status == EntityStatus.DELETED || now != null && now != r.parent().entity
+                    || stillIn != null && containsSame(stillIn, r.child()) || adopted(r)) {
+                continue;   // back in its collection (moved back from its own side), or in another one
+            }
+            if (r.relationship().cascades(Cascade.DELETE_ORPHAN)) {
+                delete(r.child());
+                if (child.status == EntityStatus.DELETED) {
+                    cascadeDelete(child);
+                }
+            } else {
+                back.setRaw(r.child(), null);
+                back.foreignKey().setRaw(r.child(), null);
+            }
+        }
+    }
+
+    /** A child no longer in a parent's collection, for the end of the cascade. */
+    private record Removal(EntityState parent, OneToMany<?, ?> relationship, Object child) {
+    }
+
+    /** @return whether another parent's in-memory collection holds the removed child */
+    private boolean adopted(Removal r) {
+        for (EntityState other : states.values()) {
+            if (other != r.parent() && other.table == r.relationship().owner() && other.status != EntityStatus.DELETED) {
+                List<Object> list = r.relationship().getRaw(other.entity);
+                if (list != null && !(list instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded())
+                        && containsSame(list, r.child())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void cascadeDelete(EntityState parent) {
@@ -1111,9 +1424,7 @@ public final class UnitOfWork {
             ManyToOne<?, ?> back = o.backReference();
             Object parentId = parent.snapshot == null ? null : parent.table.idColumn().getRaw(parent.entity);
             for (EntityState child : new ArrayList<>(states.values())) {
-                if (child.table == o.target() && child.status != EntityStatus.DELETED
-                        && (back.getRaw(child.entity) == parent.entity
-                        || parentId != null && parentId.equals(back.foreignKey().getRaw(child.entity)))) {
+                if (child.table == o.target() && child.status != EntityStatus.DELETED && refersTo(child, back, parent, parentId)) {
                     delete(child.entity);
                     if (child.status == EntityStatus.DELETED) {
                         cascadeDelete(child);
@@ -1121,6 +1432,50 @@ public final class UnitOfWork {
                 }
             }
         }
+    }
+
+    /**
+     * @return what a one-to-many collection may have lost: its baseline, and, when the program replaced the
+     *         session's list, the children that list linked since (appended, then left out of the replacement);
+     *         {@code null} when the baseline is not in memory
+     */
+    private List<Object> removalCandidates(EntityState s, OneToMany<?, ?> o, List<Object> now) {
+        List<?> before = collectionBefore(s, o, now);
+        if (before == null) {
+            return null;
+        }
+        List<Object> candidates = new ArrayList<>(before);
+        if (s.collections.get(o) instanceof RelatedList<?> list && list != now) {
+            for (Object linked : list.linkedChildren()) {
+                if (!containsSame(candidates, linked)) {
+                    candidates.add(linked);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * @return whether a child belongs to a parent: by its reference when it has one (a child moved to another parent
+     *         in memory is not the deleted parent's, whatever its key still says), else by its foreign key
+     */
+    private boolean refersTo(EntityState child, ManyToOne<?, ?> back, EntityState parent, Object parentId) {
+        Object reference = back.getRaw(child.entity);
+        if (reference != null) {
+            return reference == parent.entity;
+        }
+        return parentId != null && EntityState.same(parentId, back.foreignKey().getRaw(child.entity))
+                && !heldByAnotherParent(back, parent, child.entity);
+    }
+
+    /** @return whether a collection over {@code back} of another parent in memory holds the child */
+    private boolean heldByAnotherParent(ManyToOne<?, ?> back, EntityState parent, Object child) {
+        for (OneToMany<?, ?> o : back.target().oneToManys()) {
+            if (o.backReference() == back && adopted(new Removal(parent, o, child))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The children the session holds of a parent deleted without delete cascade lose their parent (an UPDATE). */
@@ -1131,9 +1486,7 @@ public final class UnitOfWork {
             if (child.table != o.target() || child.status == EntityStatus.DELETED || child == parent) {
                 continue;
             }
-            boolean refers = back.getRaw(child.entity) == parent.entity
-                    || parentId != null && EntityState.same(parentId, back.foreignKey().getRaw(child.entity));
-            if (refers) {
+            if (refersTo(child, back, parent, parentId)) {
                 if (!back.foreignKey().nullable()) {
                     throw childrenWouldBeOrphaned(o, parentId);
                 }
@@ -1152,8 +1505,124 @@ public final class UnitOfWork {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private EntityState addRelated(EntityTable<?> table, Object entity) {
+        boolean known = states.containsKey(entity);
         add((EntityTable) table, entity);
-        return states.get(entity);
+        EntityState s = states.get(entity);
+        if (!known && s != null && s.status == EntityStatus.PENDING) {
+            s.cascaded = true;
+        }
+        return s;
+    }
+
+    /**
+     * @return whether a child in a parent's collection had its reference to that parent set to null by the program
+     *         (its row named the parent at its load or last flush, and a loaded child's reference to a parent the
+     *         session holds is always set): it leaves the collection, as a move from its own side
+     */
+    private boolean droppedFromChildSide(Object child, ManyToOne<?, ?> back, EntityState parent) {
+        EntityState c = states.get(child);
+        if (c == null || c.snapshot == null || c.changesDiscarded || parent.snapshot == null) {
+            return false;
+        }
+        int index = c.table.entityColumns().indexOf(back.foreignKey());
+        Object parentId = parent.snapshot[parent.table.entityColumns().indexOf(parent.table.idColumn())];
+        return index >= 0 && parentId != null && EntityState.same(parentId, c.snapshot[index])
+                && !unlinkedByACollection(back, child);
+    }
+
+    /** @return whether a session's list over {@code back} took the child out (and so cleared its reference) */
+    private boolean unlinkedByACollection(ManyToOne<?, ?> back, Object child) {
+        for (EntityState owner : states.values()) {
+            if (owner.table != back.target()) {
+                continue;
+            }
+            for (OneToMany<?, ?> o : owner.table.oneToManys()) {
+                if (o.backReference() == back && owner.collections.get(o) instanceof RelatedList<?> list && list.unlinked(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a child's reference names another parent than its row did at its load or last flush */
+    private boolean movedFromChildSide(EntityState child, ManyToOne<?, ?> m, Object parent) {
+        EntityState p = states.get(parent);
+        if (p != null) {
+            for (OneToMany<?, ?> o : p.table.oneToManys()) {
+                // the parent's list took it out, and its reference names the parent again: set since, from its side
+                // (whether or not the program has replaced that list since: keeping the child is the safe reading)
+                if (o.backReference() == m && p.collections.get(o) instanceof RelatedList<?> list && list.unlinked(child.entity)) {
+                    return true;
+                }
+                // linked by the parent's own list, which the program has since replaced: the collection decides
+                if (o.backReference() == m && p.collections.get(o) instanceof RelatedList<?> list && list.linked(child.entity)
+                        && o.getRaw(parent) != list) {
+                    return false;
+                }
+            }
+        }
+        if (child.snapshot == null) {
+            return true;
+        }
+        Object parentId = m.target().idColumn().getRaw(parent);
+        int index = child.table.entityColumns().indexOf(m.foreignKey());
+        return parentId == null || index < 0 || !EntityState.same(parentId, child.snapshot[index]);
+    }
+
+    /**
+     * A new object the session saved only because a collection with delete-orphan held it, and that no parent holds
+     * any more (taken out, or its parent deleted before the flush), is not inserted: SQLAlchemy expunges such a
+     * pending orphan.
+     */
+    private void dropPendingOrphans() {
+        for (EntityState s : new ArrayList<>(pending)) {
+            if (!s.cascaded) {
+                continue;
+            }
+            for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+                if (m.getRaw(s.entity) == null && m.foreignKey().getRaw(s.entity) == null && isOrphanGuarded(m)) {
+                    pending.remove(s);
+                    states.remove(s.entity);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isOrphanGuarded(ManyToOne<?, ?> m) {
+        for (OneToMany<?, ?> o : m.target().oneToManys()) {
+            if (o.backReference() == m && o.cascades(Cascade.DELETE_ORPHAN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A reference the program set to null ({@code address.setPerson(null)}) clears the foreign key. Entities are
+     * plain objects, so this is told from a key set directly ({@code setPersonId(7)}, no reference) by what a load
+     * guarantees: a loaded object's reference is set whenever the session holds its parent. So a null reference, a
+     * key unchanged since the load or flush, and a parent the session holds mean the program dropped the parent.
+     */
+    private void clearDroppedReferences(EntityState s) {
+        if (s.snapshot == null || s.changesDiscarded || s.status != EntityStatus.PERSISTENT) {
+            return;
+        }
+        for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
+            if (m.getRaw(s.entity) != null) {
+                continue;
+            }
+            Object key = m.foreignKey().getRaw(s.entity);
+            int index = s.table.entityColumns().indexOf(m.foreignKey());
+            if (key == null || index < 0 || !EntityState.same(key, s.snapshot[index])) {
+                continue;
+            }
+            EntityState parent = identityMap.get(new EntityKey(m.target(), key));
+            if (parent != null && parent.status != EntityStatus.DELETED) {
+                m.foreignKey().setRaw(s.entity, null);
+            }
+        }
     }
 
     /** Copies each parent's key into the child's foreign key, once the parent has one. */
@@ -1169,7 +1638,8 @@ public final class UnitOfWork {
         }
     }
 
-    private static boolean referencesUnsavedParent(EntityState s) {
+    private boolean referencesUnsavedParent(EntityState s) {
+        clearDroppedReferences(s);
         syncForeignKeys(s);
         for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
             Object parent = m.getRaw(s.entity);

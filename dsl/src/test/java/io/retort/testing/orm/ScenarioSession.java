@@ -58,6 +58,20 @@ public interface ScenarioSession extends AutoCloseable {
 
     void expireAll();
 
+    /** A savepoint of the session, as the scenarios use it. */
+    interface Savepoint {
+        void commit();
+
+        void rollback();
+
+        boolean isActive();
+    }
+
+    Savepoint beginNested();
+
+    /** Runs a statement through the session (autoflush first), loaded objects following as {@code sync} says. */
+    void execute(io.retort.statement.Statement statement, io.retort.orm.SynchronizeSession sync);
+
     /** @return {@code SELECT count(*)} of the table, through the session (so after autoflush) */
     long count(Table table);
 

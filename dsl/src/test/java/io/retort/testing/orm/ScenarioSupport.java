@@ -16,7 +16,7 @@ public abstract class ScenarioSupport {
     /** Every entity table the scenarios use; a driver's session factory maps them all. */
     public static final io.retort.orm.EntityTable<?>[] ENTITY_TABLES = {UserTable.USERS, AccountTable.ACCOUNTS,
             PersonTable.PERSONS, AddressTable.ADDRESSES, PostTable.POSTS, KeywordTable.KEYWORDS, PostDetailTable.DETAILS,
-            NodeTable.NODES};
+            NodeTable.NODES, DepartmentTable.DEPARTMENTS, EmployeeTable.EMPLOYEES};
 
     private OrmDriver driver;
 
@@ -62,6 +62,14 @@ public abstract class ScenarioSupport {
                         || s.contains("(INSERT INTO"))
                 .map(s -> s.replaceAll("\\$\\d+", "?"))   // JDBC writes ?, R2DBC $1
                 .toList();
+    }
+
+    /** Saves the objects in a session of their own, committed. */
+    protected final void saveAll(Object... entities) {
+        try (ScenarioSession s = driver.open()) {
+            s.addAll(List.of(entities));
+            s.commit();
+        }
     }
 
     protected static Person personWith(String name, String... emails) {

@@ -38,10 +38,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
         OrmDriver d = start(dialect);
         Person jack = new Person("jack");
         Address loose = new Address("loose@x");
-        try (ScenarioSession s = d.open()) {
-            s.addAll(List.of(jack, loose));
-            s.commit();
-        }
+        saveAll(jack, loose);
         try (ScenarioSession s = d.open()) {
             Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
             Address a = s.get(ADDRESSES, loose.getId());
@@ -60,10 +57,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     @MethodSource("dialects")
     void aChildMovedBetweenCollectionsIsWrittenAtTheFirstFlush(Dialect dialect) {
         OrmDriver d = start(dialect);
-        try (ScenarioSession s = d.open()) {
-            s.addAll(List.of(personWith("jack", "a@x"), personWith("wendy")));
-            s.commit();
-        }
+        saveAll(personWith("jack", "a@x"), personWith("wendy"));
         try (ScenarioSession s = d.open()) {
             List<Person> people = s.scalars(select(PERSONS).orderBy(PERSONS.NAME), PERSONS.ADDRESSES.selectin());
             Address a = people.get(0).getAddresses().remove(0);
@@ -89,10 +83,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
         Keyword k3 = new Keyword("k3");
         Post post = new Post("p");
         post.getKeywords().addAll(List.of(k1, k2));
-        try (ScenarioSession s = d.open()) {
-            s.addAll(List.of(post, k3));
-            s.commit();
-        }
+        saveAll(post, k3);
         try (ScenarioSession s = d.open()) {
             Post p = s.<Post>scalars(select(POSTS), POSTS.KEYWORDS.selectin()).get(0);
             p.setKeywords(new ArrayList<>(List.of(s.get(KEYWORDS, k1.getId()), s.get(KEYWORDS, k3.getId()))));
@@ -124,10 +115,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     void aOneToManyCollectionReplacedByAssignmentOrphansWhatItLeftOut(Dialect dialect) {
         OrmDriver d = start(dialect);
         Person jack = personWith("jack", "a@x", "b@x");
-        try (ScenarioSession s = d.open()) {
-            s.add(jack);
-            s.commit();
-        }
+        saveAll(jack);
         try (ScenarioSession s = d.open()) {
             Person p = s.get(PERSONS, jack.getId());   // addresses not loaded
             Address keep = s.<Address>scalars(select(ADDRESSES).where(ADDRESSES.EMAIL.eq("a@x"))).get(0);
@@ -146,10 +134,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     void loadedCollectionsExpireWithTheirOwner(Dialect dialect) {
         OrmDriver d = start(dialect);
         Person jack = personWith("jack", "a@x");
-        try (ScenarioSession s = d.open()) {
-            s.add(jack);
-            s.commit();
-        }
+        saveAll(jack);
         try (ScenarioSession s = d.open()) {
             Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
             assertThat(p.getAddresses()).hasSize(1);
@@ -174,10 +159,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     void anExpungedObjectNoLongerLoadsThroughTheSession(Dialect dialect) {
         OrmDriver d = start(dialect);
         Person jack = personWith("jack", "a@x");
-        try (ScenarioSession s = d.open()) {
-            s.add(jack);
-            s.commit();
-        }
+        saveAll(jack);
         try (ScenarioSession s = d.open()) {
             Person p = s.get(PERSONS, jack.getId());
             s.expunge(p);
@@ -191,10 +173,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     void refreshOfARowAnotherTransactionDeletedFailsAndForgetsTheObject(Dialect dialect) {
         OrmDriver d = start(dialect);
         User ed = new User("ed", "Ed", 30);
-        try (ScenarioSession s = d.open()) {
-            s.add(ed);
-            s.commit();
-        }
+        saveAll(ed);
         try (ScenarioSession s = d.open()) {
             User u = s.get(UserTable.USERS, ed.getId());
             d.execute(deleteFrom(UserTable.USERS).where(UserTable.USERS.ID.eq(ed.getId())));
@@ -212,10 +191,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
         Account a = new Account();
         a.setOwner("ann");
         a.setBalance(100);
-        try (ScenarioSession s = d.open()) {
-            s.add(a);
-            s.commit();
-        }
+        saveAll(a);
         Account stale = new Account();
         stale.setId(a.getId());
         stale.setOwner("ann");
@@ -239,10 +215,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
         Node root = new Node("root", null);
         Node loaded = new Node("loaded", root);
         Node unloaded = new Node("unloaded", root);
-        try (ScenarioSession s = d.open()) {
-            s.addAll(List.of(root, loaded, unloaded));
-            s.commit();
-        }
+        saveAll(root, loaded, unloaded);
         try (ScenarioSession s = d.open()) {
             Node r = s.get(NODES, root.getId());
             Node child = s.get(NODES, loaded.getId());
@@ -265,10 +238,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
         Node child = new Node("child", root);
         Node grandchild = new Node("grandchild", child);
         d.clearStatements();
-        try (ScenarioSession s = d.open()) {
-            s.addAll(List.of(grandchild, child, root));
-            s.commit();
-        }
+        saveAll(grandchild, child, root);
         assertThat(writes()).as("one INSERT per level, no UPDATE").hasSize(3).allMatch(sql -> sql.contains("INSERT INTO"));
         try (ScenarioSession s = d.open()) {
             assertThat(s.get(NODES, grandchild.getId()).getParentId()).isEqualTo(child.getId());
@@ -320,10 +290,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     @MethodSource("dialects")
     void theSessionReportsItsNewDirtyAndDeletedObjects(Dialect dialect) {
         OrmDriver d = start(dialect);
-        try (ScenarioSession s = d.open()) {
-            s.addAll(List.of(new User("a", "A", 1), new User("b", "B", 2)));
-            s.commit();
-        }
+        saveAll(new User("a", "A", 1), new User("b", "B", 2));
         try (ScenarioSession s = d.open()) {
             List<User> users = s.scalars(select(UserTable.USERS).orderBy(UserTable.USERS.NAME));
             User fresh = new User("c", "C", 3);
@@ -348,10 +315,7 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
     void fetchOfALoadedCollectionSendsNothing(Dialect dialect) {
         OrmDriver d = start(dialect);
         Person jack = personWith("jack", "a@x");
-        try (ScenarioSession s = d.open()) {
-            s.add(jack);
-            s.commit();
-        }
+        saveAll(jack);
         try (ScenarioSession s = d.open()) {
             Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
             d.clearStatements();
@@ -360,6 +324,139 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
             s.expireAll();
             assertThat(s.fetch(p, PERSONS.ADDRESSES)).hasSize(1);
             assertThat(selects()).as("expired: the addresses loaded again, and their parent, expired too").isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aBulkDeleteThroughTheSessionTakesTheMatchedObjectsOutOfIt(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x", "b@x");
+        saveAll(jack);
+        try (ScenarioSession s = d.open()) {
+            Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            Address a = p.getAddresses().get(0);
+            s.execute(deleteFrom(ADDRESSES).where(ADDRESSES.EMAIL.eq("a@x")), io.retort.orm.SynchronizeSession.FETCH);
+            assertThat(s.contains(a)).as("its row is gone").isFalse();
+            p.setName("jack2");
+            s.commit();   // the collection that held it was expired: nothing re-inserts it
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.<Address>scalars(select(ADDRESSES))).extracting(Address::getEmail).containsExactly("b@x");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aBulkUpdateThroughTheSessionExpiresWhatItMatchedAndOnlyThat(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        User ed = new User("ed", "Ed", 30);
+        User wendy = new User("wendy", "Wendy", 25);
+        saveAll(ed, wendy);
+        for (io.retort.orm.SynchronizeSession sync : io.retort.orm.SynchronizeSession.values()) {
+            try (ScenarioSession s = d.open()) {
+                User e = s.get(UserTable.USERS, ed.getId());
+                User w = s.get(UserTable.USERS, wendy.getId());
+                d.execute(update(UserTable.USERS).set(UserTable.USERS.FULLNAME, "W-" + sync).where(UserTable.USERS.ID.eq(wendy.getId())));
+                s.execute(update(UserTable.USERS).set(UserTable.USERS.AGE, 40 + sync.ordinal()).where(UserTable.USERS.NAME.eq("ed")), sync);
+                s.scalars(select(UserTable.USERS));
+                assertThat(e.getAge()).as("%s: the matched object", sync)
+                        .isEqualTo(sync == io.retort.orm.SynchronizeSession.NONE ? 30 : 40 + sync.ordinal());
+                assertThat(w.getFullname()).as("%s: an object the statement did not match", sync)
+                        .isEqualTo(sync == io.retort.orm.SynchronizeSession.EXPIRE_TABLE ? "W-" + sync : "Wendy");
+                s.commit();
+            }
+            try (ScenarioSession s = d.open()) {
+                wendy.setFullname("Wendy");
+                s.execute(update(UserTable.USERS).set(UserTable.USERS.FULLNAME, "Wendy").where(UserTable.USERS.ID.eq(wendy.getId())),
+                        io.retort.orm.SynchronizeSession.NONE);
+                s.execute(update(UserTable.USERS).set(UserTable.USERS.AGE, 30).where(UserTable.USERS.ID.eq(ed.getId())),
+                        io.retort.orm.SynchronizeSession.NONE);
+                s.commit();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void commitWithSavepointsOpenCommitsTheWholeTransaction(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        try (ScenarioSession s = d.open()) {
+            s.add(new User("a", "A", 1));
+            ScenarioSession.Savepoint outer = s.beginNested();
+            s.add(new User("b", "B", 2));
+            ScenarioSession.Savepoint inner = s.beginNested();
+            s.add(new User("c", "C", 3));
+            s.commit();
+            assertThat(outer.isActive()).isFalse();
+            assertThat(inner.isActive()).isFalse();
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.count(UserTable.USERS)).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aSavepointEndsWithTheSessionsTransaction(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        try (ScenarioSession s = d.open()) {
+            s.add(new User("a", "A", 1));
+            ScenarioSession.Savepoint sp = s.beginNested();
+            s.add(new User("b", "B", 2));
+            s.rollback();
+            assertThat(sp.isActive()).as("after the session's rollback").isFalse();
+            ScenarioSession.Savepoint second = s.beginNested();
+            s.add(new User("c", "C", 3));
+            second.rollback();
+            assertThat(second.isActive()).as("after its own rollback").isFalse();
+            s.commit();
+            assertThat(s.count(UserTable.USERS)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void rowsOfTwoTablesThatReferToEachOtherAreInsertedAndDeleted(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Department sales = new Department("sales");
+        Employee ann = new Employee("ann", sales);
+        sales.setManager(ann);
+        try (ScenarioSession s = d.open()) {
+            s.add(sales);
+            s.commit();
+            assertThat(sales.getManagerId()).isEqualTo(ann.getId());
+            assertThat(ann.getDepartmentId()).isEqualTo(sales.getId());
+        }
+        try (ScenarioSession s = d.open()) {
+            Department loaded = s.get(DepartmentTable.DEPARTMENTS, sales.getId());
+            assertThat(loaded.getManager().getName()).isEqualTo("ann");
+            s.delete(loaded.getManager());
+            s.delete(loaded);
+            s.commit();   // the cycle is broken with an UPDATE to NULL before the DELETEs
+            assertThat(s.count(DepartmentTable.DEPARTMENTS)).isZero();
+            assertThat(s.count(EmployeeTable.EMPLOYEES)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void rollbackForgetsACollectionReplacedByAssignment(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x");
+        try (ScenarioSession s = d.open()) {
+            s.add(jack);
+            s.commit();
+            Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            p.setAddresses(new ArrayList<>(List.of(new Address("new@x"))));
+            s.rollback();
+            Person again = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            assertThat(again).isSameAs(p);
+            assertThat(again.getAddresses()).extracting(Address::getEmail).containsExactly("a@x");
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.<Address>scalars(select(ADDRESSES))).extracting(Address::getEmail).containsExactly("a@x");
         }
     }
 }
