@@ -529,6 +529,15 @@ public final class Session implements AutoCloseable {
                     }
                     throw e;
                 }
+            } else if (p instanceof SessionProgram.ExecuteMany<T> many) {
+                try {
+                    p = many.then().apply(executeMany(many.statements()));
+                } catch (RuntimeException e) {
+                    if (many.flush()) {
+                        failFlush(e);
+                    }
+                    throw e;
+                }
             } else {
                 SessionProgram.EndTransaction<T> end = (SessionProgram.EndTransaction<T>) p;
                 if (end.commit() && transaction != null) {
@@ -544,6 +553,20 @@ public final class Session implements AutoCloseable {
                 release();   // closing the connection rolls back whatever is open, savepoints included
                 p = end.then().get();
             }
+        }
+    }
+
+    /** One JDBC batch; statements the compiler renders differently after all run one by one, before any runs. */
+    private long[] executeMany(List<Statement> statements) {
+        Connection c = connection();
+        try {
+            return c.executeMany(statements);
+        } catch (io.retort.exception.InconsistentRowsException differentShapes) {
+            long[] counts = new long[statements.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = c.execute(statements.get(i)).rowCount();
+            }
+            return counts;
         }
     }
 

@@ -51,6 +51,17 @@ final class ScriptedRunner {
                 assertThat(reply).as("an unexpected statement: %s", sql).isNotNull();
                 assertThat(sql).as("statement %d", ran.size()).startsWith(reply.sqlPrefix());
                 p = step.then().apply(reply);
+            } else if (p instanceof SessionProgram.ExecuteMany<T> many) {
+                long[] counts = new long[many.statements().size()];
+                for (int i = 0; i < counts.length; i++) {
+                    String sql = compiler.compile(many.statements().get(i)).sql();
+                    ran.add(sql);
+                    Reply reply = script.poll();
+                    assertThat(reply).as("an unexpected statement: %s", sql).isNotNull();
+                    assertThat(sql).as("statement %d", ran.size()).startsWith(reply.sqlPrefix());
+                    counts[i] = reply.rowCount();
+                }
+                p = many.then().apply(counts);
             } else {
                 SessionProgram.EndTransaction<T> end = (SessionProgram.EndTransaction<T>) p;
                 ran.add(end.commit() ? "COMMIT" : "ROLLBACK");

@@ -585,6 +585,11 @@ public final class AsyncSession {
                     .map(outcome -> step.then().apply(outcome));
             return step.flush() ? next.onErrorResume(this::failFlush) : next;
         }
+        if (p instanceof SessionProgram.ExecuteMany<?> many) {
+            Mono<SessionProgram<?>> next = connection().flatMap(c -> counts(c, many.statements()))
+                    .map(counts -> many.then().apply(counts));
+            return many.flush() ? next.onErrorResume(this::failFlush) : next;
+        }
         if (p instanceof SessionProgram.EndTransaction<?> end) {
             if (!end.commit()) {
                 // the session's rules for a rollback hold even when giving the connection back fails
@@ -618,6 +623,25 @@ public final class AsyncSession {
             return tracked(c.execute(statement)).collectList().map(rows -> new R2dbcOutcome(rows, rows.size()));
         }
         return tracked(c.rowCount(statement).flux()).next().map(count -> new R2dbcOutcome(List.of(), count));
+    }
+
+    /**
+     * One statement with a binding per statement; statements the compiler renders differently after all run one by
+     * one (the shapes are checked before anything runs).
+     */
+    private Mono<long[]> counts(AsyncConnection c, List<Statement> statements) {
+        return tracked(c.executeMany(statements)).collectList()
+                .map(counts -> {
+                    long[] out = new long[statements.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        // a driver that reports fewer counts than bindings: unknown, as a JDBC SUCCESS_NO_INFO
+                        out[i] = counts.size() == out.length ? counts.get(i) : -1;
+                    }
+                    return out;
+                })
+                .onErrorResume(io.retort.exception.InconsistentRowsException.class, differentShapes ->
+                        Flux.fromIterable(statements).concatMap(s -> tracked(c.rowCount(s).flux())).collectList()
+                                .map(counts -> counts.stream().mapToLong(Long::longValue).toArray()));
     }
 
     /** A failed flush rolls the transaction back at once and leaves the session needing rollback(). */

@@ -21,4 +21,12 @@ public interface FlushStep {
      * @throws io.retort.exception.StaleObjectException when an update or delete matched fewer rows than expected
      */
     void apply(List<Object[]> returnedRows, long rowCount);
+
+    /**
+     * @return a key equal for consecutive steps whose statements have one SQL text and differ only in their values,
+     *         so that they can run as one batch (JDBC batch, R2DBC bindings); {@code null} when this step runs alone
+     */
+    default Object batchKey() {
+        return null;
+    }
 }

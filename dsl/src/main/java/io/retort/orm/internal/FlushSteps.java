@@ -116,16 +116,29 @@ final class FlushSteps {
     static final class ChildrenCheckStep implements FlushStep {
         private final OneToMany<?, ?> relationship;
         private final List<EntityState> parents;
+        private final List<EntityState> deletedChildren;
 
-        ChildrenCheckStep(OneToMany<?, ?> relationship, List<EntityState> parents) {
+        ChildrenCheckStep(OneToMany<?, ?> relationship, List<EntityState> parents, List<EntityState> deletedChildren) {
             this.relationship = relationship;
             this.parents = List.copyOf(parents);
+            this.deletedChildren = List.copyOf(deletedChildren);
         }
 
         @Override
         public Statement statement() {
-            return io.retort.Sql.select(relationship.backReference().foreignKey()).from(relationship.target())
-                    .where(raw(relationship.backReference().foreignKey()).in(parentIds(relationship, parents))).limit(1);
+            EntityTable<?> child = relationship.target();
+            io.retort.statement.Select check = io.retort.Sql.select(relationship.backReference().foreignKey()).from(child)
+                    .where(raw(relationship.backReference().foreignKey()).in(parentIds(relationship, parents)));
+            if (!deletedChildren.isEmpty()) {
+                // children deleted by this same flush do not count
+                int idIndex = child.entityColumns().indexOf(child.idColumn());
+                List<Object> ids = new ArrayList<>();
+                for (EntityState s : deletedChildren) {
+                    ids.add(s.snapshot[idIndex]);
+                }
+                check = check.where(raw(child.idColumn()).notIn(ids));
+            }
+            return check.limit(1);
         }
 
         @Override
@@ -377,6 +390,20 @@ final class FlushSteps {
         }
 
         @Override
+        public Object batchKey() {
+            // one SQL text: same table, same changed columns, the same of them NULL, and the version check or not
+            syncForeignKeys(state);
+            Object[] now = state.currentValues();
+            List<Object> key = new ArrayList<>();
+            key.add(state.table);
+            for (int i : changedColumns(state)) {
+                key.add(i);
+                key.add(now[i] == null);
+            }
+            return key;
+        }
+
+        @Override
         public void apply(List<Object[]> returnedRows, long rowCount) {
             if (rowCount != 1) {
                 EntityTable<?> t = state.table;
@@ -414,6 +441,12 @@ final class FlushSteps {
                 delete = delete.where(raw(version).eq(rows.get(0).snapshot[table.entityColumns().indexOf(version)]));
             }
             return delete;
+        }
+
+        @Override
+        public Object batchKey() {
+            // a versioned table deletes row by row, each with its version check: one SQL text per table
+            return table.versionColumn() != null && rows.size() == 1 ? List.of(table, "delete") : null;
         }
 
         @Override

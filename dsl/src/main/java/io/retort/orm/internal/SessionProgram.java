@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  *
  * @param <T> the operation's answer
  */
-public sealed interface SessionProgram<T> permits SessionProgram.Done, SessionProgram.Execute, SessionProgram.EndTransaction {
+public sealed interface SessionProgram<T>
+        permits SessionProgram.Done, SessionProgram.Execute, SessionProgram.ExecuteMany, SessionProgram.EndTransaction {
 
     /**
      * The operation is over.
@@ -37,6 +38,24 @@ public sealed interface SessionProgram<T> permits SessionProgram.Done, SessionPr
             implements SessionProgram<T> {
         public Execute {
             Objects.requireNonNull(statement, "statement");
+            Objects.requireNonNull(then, "then");
+        }
+    }
+
+    /**
+     * Run statements that share one SQL text as one batch (JDBC batch, R2DBC bindings), then continue with the row
+     * count of each. A runner whose driver cannot batch them runs them one by one; the answer is the same.
+     *
+     * @param statements the statements, in order
+     * @param flush      as for {@link Execute}
+     * @param then       the rest of the program, given the row count of each statement (negative when the driver
+     *                   did not report it)
+     * @param <T>        the answer's type
+     */
+    record ExecuteMany<T>(java.util.List<Statement> statements, boolean flush, Function<long[], SessionProgram<T>> then)
+            implements SessionProgram<T> {
+        public ExecuteMany {
+            statements = java.util.List.copyOf(statements);
             Objects.requireNonNull(then, "then");
         }
     }
@@ -74,6 +93,9 @@ public sealed interface SessionProgram<T> permits SessionProgram.Done, SessionPr
         }
         if (this instanceof Execute<T> e) {
             return new Execute<>(e.statement(), e.flush(), outcome -> e.then().apply(outcome).then(next));
+        }
+        if (this instanceof ExecuteMany<T> many) {
+            return new ExecuteMany<>(many.statements(), many.flush(), counts -> many.then().apply(counts).then(next));
         }
         EndTransaction<T> end = (EndTransaction<T>) this;
         return new EndTransaction<>(end.commit(), () -> end.then().get().then(next));

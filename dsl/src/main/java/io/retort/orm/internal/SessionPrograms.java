@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static io.retort.Sql.select;
@@ -162,7 +163,9 @@ public final class SessionPrograms {
         }
         return loadCollection(owner, relationship).map(children -> {
             work.collectionLoaded(relationship, owner, children);
-            return children;
+            // the owner's own collection, so that changing the list fetch returns changes the relationship
+            List<Object> installed = work.loadedCollection(owner, relationship);
+            return installed != null ? installed : children;
         });
     }
 
@@ -214,12 +217,81 @@ public final class SessionPrograms {
      * @param <E>      its class
      * @return the session's object
      */
-    @SuppressWarnings("unchecked")
     public <E> SessionProgram<E> merge(E detached) {
+        return mergeInto(detached, new java.util.IdentityHashMap<>());
+    }
+
+    /**
+     * Merges one object, then what it reaches (SQLAlchemy's merge cascade): its parents and the contents of its
+     * collections that are in memory; each object of the graph is merged once ({@code merged} remembers them).
+     */
+    @SuppressWarnings("unchecked")
+    private <E> SessionProgram<E> mergeInto(E detached, Map<Object, Object> merged) {
+        Object known = merged.get(detached);
+        if (known != null) {
+            return done((E) known);
+        }
+        if (work.contains(detached)) {
+            merged.put(detached, detached);
+            return done(detached);
+        }
         EntityTable<E> table = (EntityTable<E>) registry.tableFor(detached.getClass());
         Object id = table.idColumn().getRaw(detached);
         SessionProgram<E> target = id == null ? done(null) : get(table, id);
-        return target.map(existing -> work.merge(table, detached, existing));
+        return target.then(existing -> {
+            E into = work.merge(table, detached, existing);
+            merged.put(detached, into);
+            return mergeRelated(table, detached, into, merged).map(v -> into);
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SessionProgram<Void> mergeRelated(EntityTable<?> table, Object detached, Object into, Map<Object, Object> merged) {
+        SessionProgram<Void> program = done(null);
+        for (io.retort.orm.ManyToOne<?, ?> m : table.manyToOnes()) {
+            Object parent = m.getRaw(detached);
+            if (parent != null) {
+                program = program.then(v -> mergeInto(parent, merged).map(target -> {
+                    m.setRaw(into, target);
+                    return null;
+                }));
+            }
+        }
+        List<Relationship> collections = new ArrayList<>(table.oneToManys());
+        collections.addAll(table.manyToManys());
+        for (Relationship r : collections) {
+            List<Object> list = r instanceof io.retort.orm.ManyToMany<?, ?> mm ? mm.getRaw(detached)
+                    : ((io.retort.orm.OneToMany<?, ?>) r).getRaw(detached);
+            if (list == null || list instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded()) {
+                continue;   // not in memory: nothing to merge, the session's collection stays as it is
+            }
+            if (list.isEmpty() && !(list instanceof io.retort.orm.LoadableList<?>) && work.stateOf(into) != io.retort.orm.EntityStatus.PENDING) {
+                // a plain Java object starts with an empty list: that says nothing about the stored collection
+                // (an object a session loaded carries the session's list, whose emptiness does mean empty)
+                continue;
+            }
+            List<Object> items = new ArrayList<>(list);
+            program = program.then(v -> mergeAll(items, 0, new ArrayList<>(), merged).map(targets -> {
+                List merged2 = new ArrayList<>(targets);
+                if (r instanceof io.retort.orm.ManyToMany<?, ?> mm) {
+                    mm.setRaw(into, merged2);
+                } else {
+                    ((io.retort.orm.OneToMany<?, ?>) r).setRaw(into, merged2);
+                }
+                return null;
+            }));
+        }
+        return program;
+    }
+
+    private SessionProgram<List<Object>> mergeAll(List<Object> items, int from, List<Object> targets, Map<Object, Object> merged) {
+        if (from == items.size()) {
+            return done(targets);
+        }
+        return mergeInto(items.get(from), merged).then(target -> {
+            targets.add(target);
+            return mergeAll(items, from + 1, targets, merged);
+        });
     }
 
     /**
@@ -332,6 +404,26 @@ public final class SessionPrograms {
     private SessionProgram<Void> flushSteps(List<FlushStep> steps, int from) {
         for (int i = from; i < steps.size(); i++) {
             FlushStep step = steps.get(i);
+            Object key = step.batchKey();
+            int end = i + 1;
+            while (key != null && end < steps.size() && key.equals(steps.get(end).batchKey())) {
+                end++;
+            }
+            if (end - i > 1) {
+                List<FlushStep> batch = steps.subList(i, end);
+                List<Statement> statements = new ArrayList<>(batch.size());
+                for (FlushStep b : batch) {
+                    statements.add(b.statement());
+                }
+                int next = end;
+                return new SessionProgram.ExecuteMany<>(statements, true, counts -> {
+                    for (int b = 0; b < batch.size(); b++) {
+                        // a driver that does not report a batch's counts cannot show a stale row: take it as written
+                        batch.get(b).apply(List.of(), counts[b] < 0 ? 1 : counts[b]);
+                    }
+                    return flushSteps(steps, next);
+                });
+            }
             Statement statement = step.statement();   // built now: earlier steps have applied their results
             if (statement != null) {
                 int next = i + 1;

@@ -641,6 +641,8 @@ public final class UnitOfWork {
             }
         }
         addPostUpdates(order, insertLevel, steps);
+        // updates of one shape next to each other, so that they run as one batch
+        dirty.sort(java.util.Comparator.comparing((EntityState s) -> s.table.name()).thenComparing(s -> changedColumns(s).toString()));
         for (EntityState s : dirty) {
             steps.add(new FlushSteps.UpdateStep(s));
         }
@@ -657,7 +659,7 @@ public final class UnitOfWork {
                     } else if (o.backReference().foreignKey().nullable()) {
                         steps.add(new FlushSteps.OrphanChildrenStep(o, rows));
                     } else {
-                        steps.add(new FlushSteps.ChildrenCheckStep(o, rows));
+                        steps.add(new FlushSteps.ChildrenCheckStep(o, rows, deletes.getOrDefault(o.target(), List.of())));
                     }
                 }
                 // rows of one table that refer to each other (a tree): the deepest first
@@ -869,7 +871,14 @@ public final class UnitOfWork {
         }
         for (EntityState owner : identityMap.values()) {
             for (Relationship r : collectionsOf(owner.table)) {
-                if (!tables.contains(r.target()) || r instanceof OneToMany<?, ?> o && o.isOneToOne()) {
+                if (!tables.contains(r.target())) {
+                    continue;
+                }
+                if (r instanceof OneToMany<?, ?> one && one.isOneToOne()) {
+                    List<Object> held = one.getRaw(owner.entity);
+                    if (held != null && !held.isEmpty() && gone.contains(held.get(0))) {
+                        one.setRaw(owner.entity, List.of());
+                    }
                     continue;
                 }
                 List<Object> list = rawCollection(r, owner.entity);
@@ -1390,6 +1399,11 @@ public final class UnitOfWork {
                 if (child.status == EntityStatus.DELETED) {
                     cascadeDelete(child);
                 }
+            } else if (!back.foreignKey().nullable()) {
+                throw new io.retort.exception.InvalidStatementException(describeEntity(child.table, r.child())
+                        + " was taken out of " + r.relationship() + " but cannot be left without a parent: "
+                        + back.foreignKey().name() + " is NOT NULL. Add Cascade.DELETE_ORPHAN to " + r.relationship()
+                        + " to delete it, delete it yourself, or give it another parent.");
             } else {
                 back.setRaw(r.child(), null);
                 back.foreignKey().setRaw(r.child(), null);

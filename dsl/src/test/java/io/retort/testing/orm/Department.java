@@ -6,6 +6,7 @@ public class Department {
     private String name;
     private Long managerId;
     private Employee manager;
+    private java.util.List<Employee> employees = new java.util.ArrayList<>();
 
     public Department() {
     }
@@ -22,4 +23,6 @@ public class Department {
     public void setManagerId(Long managerId) { this.managerId = managerId; }
     public Employee getManager() { return manager; }
     public void setManager(Employee manager) { this.manager = manager; }
+    public java.util.List<Employee> getEmployees() { return employees; }
+    public void setEmployees(java.util.List<Employee> employees) { this.employees = employees; }
 }

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * row, merge of a stale version, and the order of rows of one table. Each scenario checks the database from a
  * fresh session, and the statements sent where their shape matters.
  */
-public abstract class UnitOfWorkScenarios extends ScenarioSupport {
+public abstract class UnitOfWorkScenarios extends SessionApiScenarios {
 
     @ParameterizedTest
     @MethodSource("dialects")
@@ -457,6 +457,68 @@ public abstract class UnitOfWorkScenarios extends ScenarioSupport {
         }
         try (ScenarioSession s = d.open()) {
             assertThat(s.<Address>scalars(select(ADDRESSES))).extracting(Address::getEmail).containsExactly("a@x");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void updatesOfOneShapeGoAsOneBatchAndStaleRowsAreStillCaught(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Account a = new Account();
+            a.setOwner("o" + i);
+            a.setBalance(100);
+            accounts.add(a);
+        }
+        saveAll(accounts.toArray());
+        try (ScenarioSession s = d.open()) {
+            List<Account> loaded = s.scalars(select(ACCOUNTS).orderBy(ACCOUNTS.ID));
+            loaded.forEach(a -> a.setBalance(a.getBalance() + 1));
+            d.clearStatements();
+            s.commit();
+            assertThat(writes()).as("five UPDATEs of one shape, sent as one batch").hasSize(1);
+        }
+        try (ScenarioSession s = d.open()) {
+            List<Account> loaded = s.scalars(select(ACCOUNTS).orderBy(ACCOUNTS.ID));
+            assertThat(loaded).extracting(Account::getBalance).containsOnly(101);
+            assertThat(loaded).extracting(Account::getVersion).containsOnly(2);
+            d.execute(update(ACCOUNTS).set(ACCOUNTS.VERSION, 9).where(ACCOUNTS.ID.eq(loaded.get(3).getId())));
+            loaded.forEach(a -> a.setBalance(0));
+            assertThatThrownBy(s::commit).isInstanceOf(StaleObjectException.class).hasMessageContaining(
+                    "Account[" + loaded.get(3).getId() + "]");
+            s.rollback();
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.<Account>scalars(select(ACCOUNTS))).as("nothing of the failed batch was kept")
+                    .extracting(Account::getBalance).containsOnly(101);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void mergeCarriesTheCollectionsThatWereLoaded(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        saveAll(personWith("jack", "a@x", "b@x"));
+        Person detached;
+        try (ScenarioSession s = d.open()) {
+            detached = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+        }
+        detached.setName("jack2");
+        detached.getAddresses().removeIf(a -> a.getEmail().equals("a@x"));
+        detached.getAddresses().add(new Address("c@x"));
+        try (ScenarioSession s = d.open()) {
+            Person merged = s.merge(detached);
+            assertThat(merged).isNotSameAs(detached);
+            assertThat(merged.getAddresses()).extracting(Address::getEmail).containsExactly("b@x", "c@x");
+            assertThat(s.contains(detached)).isFalse();
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Person p = s.<Person>scalars(select(PERSONS), PERSONS.ADDRESSES.selectin()).get(0);
+            assertThat(p.getName()).isEqualTo("jack2");
+            assertThat(p.getAddresses()).extracting(Address::getEmail).containsExactlyInAnyOrder("b@x", "c@x");
+            assertThat(s.count(ADDRESSES)).as("a@x left as an orphan").isEqualTo(2);
         }
     }
 }
