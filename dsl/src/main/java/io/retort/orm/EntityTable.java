@@ -209,6 +209,24 @@ public abstract class EntityTable<E> extends Table {
     }
 
     /** @return the collections of children declared on this table */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    final void replaceOneToMany(OneToMany<?, ?> old, OneToMany<?, ?> replacement) {
+        int at = oneToManys.indexOf(old);
+        if (at < 0) {
+            throw new IllegalStateException(old + " is not declared by " + name());
+        }
+        ((List) oneToManys).set(at, replacement);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    final void replaceManyToMany(ManyToMany<?, ?> old, ManyToMany<?, ?> replacement) {
+        int at = manyToManys.indexOf(old);
+        if (at < 0) {
+            throw new IllegalStateException(old + " is not declared by " + name());
+        }
+        ((List) manyToManys).set(at, replacement);
+    }
+
     public final List<OneToMany<E, ?>> oneToManys() {
         return Collections.unmodifiableList(oneToManys);
     }

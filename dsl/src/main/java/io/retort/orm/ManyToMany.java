@@ -27,10 +27,19 @@ public final class ManyToMany<A, B> implements Relationship {
     private final Function<? super A, List<B>> getter;
     private final BiConsumer<? super A, List<B>> setter;
     private final LoadStrategy defaultStrategy;
+    private final Supplier<List<io.retort.expression.SortOrder>> order;
 
     ManyToMany(EntityTable<A> owner, String name, Table association, Column<?> ownerKey, Column<?> targetKey,
                Supplier<? extends EntityTable<B>> target, Function<? super A, List<B>> getter,
                BiConsumer<? super A, List<B>> setter, LoadStrategy defaultStrategy) {
+        this(owner, name, association, ownerKey, targetKey, target, getter, setter, defaultStrategy, List::of);
+    }
+
+    private ManyToMany(EntityTable<A> owner, String name, Table association, Column<?> ownerKey, Column<?> targetKey,
+               Supplier<? extends EntityTable<B>> target, Function<? super A, List<B>> getter,
+               BiConsumer<? super A, List<B>> setter, LoadStrategy defaultStrategy,
+               Supplier<List<io.retort.expression.SortOrder>> order) {
+        this.order = Objects.requireNonNull(order, "order");
         this.owner = owner;
         this.name = Objects.requireNonNull(name, "name");
         this.association = Objects.requireNonNull(association, "association");
@@ -44,6 +53,26 @@ public final class ManyToMany<A, B> implements Relationship {
         this.getter = Objects.requireNonNull(getter, "getter");
         this.setter = Objects.requireNonNull(setter, "setter");
         this.defaultStrategy = Objects.requireNonNull(defaultStrategy, "defaultStrategy");
+    }
+
+    /**
+     * Declares the order the related objects load in (SQLAlchemy's {@code relationship(order_by=...)}); see
+     * {@link OneToMany#orderedBy}.
+     *
+     * @param orders the sort orders, over the related table's columns
+     * @return the relationship with that order, in place of this one in its entity table
+     */
+    public ManyToMany<A, B> orderedBy(Supplier<List<io.retort.expression.SortOrder>> orders) {
+        Objects.requireNonNull(orders, "orders");
+        ManyToMany<A, B> ordered = new ManyToMany<>(owner, name, association, ownerKey, targetKey, target, getter, setter,
+                defaultStrategy, orders);
+        owner.replaceManyToMany(this, ordered);
+        return ordered;
+    }
+
+    @Override
+    public List<io.retort.expression.SortOrder> orderBy() {
+        return List.copyOf(order.get());
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * @param <C> the child (owning) entity
  * @param <P> the parent entity
  */
-public final class ManyToOne<C, P> {
+public final class ManyToOne<C, P> implements Relationship {
     private final EntityTable<C> owner;
     private final String name;
     private final EntityColumn<C, ?> foreignKey;
@@ -31,12 +31,27 @@ public final class ManyToOne<C, P> {
         this.setter = Objects.requireNonNull(setter, "setter");
     }
 
+    /** @return a query option loading the parents with one {@code IN (...)} query per 500 keys (the default) */
+    public LoaderOption selectin() {
+        return new LoaderOption(this, LoadStrategy.SELECTIN);
+    }
+
+    /**
+     * @return a query option loading the parents in the same statement, with a {@code LEFT JOIN} (not for a parent
+     *         in the same table, which loads with {@link #selectin()})
+     */
+    public LoaderOption joined() {
+        return new LoaderOption(this, LoadStrategy.JOINED);
+    }
+
     /** @return the child's table */
+    @Override
     public EntityTable<C> owner() {
         return owner;
     }
 
     /** @return the relationship's name, for messages */
+    @Override
     public String name() {
         return name;
     }
@@ -47,6 +62,7 @@ public final class ManyToOne<C, P> {
     }
 
     /** @return the parent's table */
+    @Override
     public EntityTable<P> target() {
         return target.get();
     }

@@ -25,10 +25,18 @@ public final class OneToMany<P, C> implements Relationship {
     private final Set<Cascade> cascades;
     private final LoadStrategy defaultStrategy;
     private final boolean oneToOne;
+    private final Supplier<List<io.retort.expression.SortOrder>> order;
 
     OneToMany(EntityTable<P> owner, String name, Supplier<ManyToOne<C, P>> backReference, Function<? super P, List<C>> getter,
               BiConsumer<? super P, List<C>> setter, Set<Cascade> cascades, LoadStrategy defaultStrategy, boolean oneToOne) {
+        this(owner, name, backReference, getter, setter, cascades, defaultStrategy, oneToOne, List::of);
+    }
+
+    private OneToMany(EntityTable<P> owner, String name, Supplier<ManyToOne<C, P>> backReference, Function<? super P, List<C>> getter,
+              BiConsumer<? super P, List<C>> setter, Set<Cascade> cascades, LoadStrategy defaultStrategy, boolean oneToOne,
+              Supplier<List<io.retort.expression.SortOrder>> order) {
         this.oneToOne = oneToOne;
+        this.order = Objects.requireNonNull(order, "order");
         this.owner = owner;
         this.name = Objects.requireNonNull(name, "name");
         this.backReference = Objects.requireNonNull(backReference, "backReference");
@@ -80,6 +88,28 @@ public final class OneToMany<P, C> implements Relationship {
     /** @return a query option loading it in the owners' query with a {@code LEFT JOIN} */
     public LoaderOption joined() {
         return new LoaderOption(this, LoadStrategy.JOINED);
+    }
+
+    /**
+     * Declares the order the children load in, wherever they load (lazily, selectin, joined, {@code fetch}): SQLAlchemy's
+     * {@code relationship(order_by=...)}. Use it where the relationship is declared:
+     * {@code oneToMany("addresses", ...).orderedBy(() -> List.of(AddressTable.ADDRESSES.EMAIL.asc()))}; the supplier
+     * is read when a load needs it, so it may name a table declared later.
+     *
+     * @param orders the sort orders, over the children's columns
+     * @return the relationship with that order, in place of this one in its entity table
+     */
+    public OneToMany<P, C> orderedBy(Supplier<List<io.retort.expression.SortOrder>> orders) {
+        Objects.requireNonNull(orders, "orders");
+        OneToMany<P, C> ordered = new OneToMany<>(owner, name, backReference, getter, setter, cascades, defaultStrategy,
+                oneToOne, orders);
+        owner.replaceOneToMany(this, ordered);
+        return ordered;
+    }
+
+    @Override
+    public List<io.retort.expression.SortOrder> orderBy() {
+        return List.copyOf(order.get());
     }
 
     /** @return whether the attribute holds one object, not a list (declared with {@code oneToOne}) */

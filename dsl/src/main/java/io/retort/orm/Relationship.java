@@ -10,4 +10,11 @@ public interface Relationship {
 
     /** @return the attribute's name, for messages */
     String name();
+
+    /**
+     * @return the order its objects load in (SQLAlchemy's {@code relationship(order_by=...)}), before the key
+     */
+    default java.util.List<io.retort.expression.SortOrder> orderBy() {
+        return java.util.List.of();
+    }
 }

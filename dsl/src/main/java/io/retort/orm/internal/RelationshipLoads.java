@@ -144,7 +144,7 @@ final class RelationshipLoads {
             selection.add(relationship.ownerKey());
             return select(selection).from(target)
                     .join(relationship.association(), raw(relationship.targetKey()).eq(raw(target.idColumn())))
-                    .where(raw(relationship.ownerKey()).in(ids)).orderBy(target.idColumn().asc());
+                    .where(raw(relationship.ownerKey()).in(ids)).orderBy(UnitOfWork.loadOrder(relationship, target));
         }
 
         @Override
@@ -238,7 +238,7 @@ final class RelationshipLoads {
             }
             EntityTable<?> child = relationship.target();
             return select(child).where(raw(relationship.backReference().foreignKey()).in(ids))
-                    .orderBy(child.idColumn().asc());
+                    .orderBy(UnitOfWork.loadOrder(relationship, child));
         }
 
         @Override
@@ -299,14 +299,26 @@ final class RelationshipLoads {
     }
 
     static JoinedQuery joined(EntityTable<?> table, Select query, List<LoaderOption> options) {
+        // a table already in the statement (the owners' own, for a tree) would need an alias: it loads as selectin
+        Set<io.retort.schema.Table> present = new java.util.HashSet<>();
+        present.add(table);
         List<OneToMany<?, ?>> joins = new ArrayList<>();
+        boolean limited = query.limit() != null || query.offset() != null;
         for (LoaderOption o : options) {
-            if (o.strategy() == LoadStrategy.JOINED && o.relationship() instanceof OneToMany<?, ?> otm
-                    && otm.owner() == table && !joins.contains(otm)) {
+            // under LIMIT/OFFSET a collection's join would limit rows, not owners: it loads as selectin
+            if (!limited && o.strategy() == LoadStrategy.JOINED && o.relationship() instanceof OneToMany<?, ?> otm
+                    && otm.owner() == table && !joins.contains(otm) && present.add(otm.target())) {
                 joins.add(otm);
             }
         }
-        if (joins.isEmpty() || query.limit() != null || query.offset() != null) {
+        List<ManyToOne<?, ?>> parents = new ArrayList<>();
+        for (LoaderOption o : options) {
+            if (o.strategy() == LoadStrategy.JOINED && o.relationship() instanceof ManyToOne<?, ?> m
+                    && m.owner() == table && present.add(m.target())) {
+                parents.add(m);
+            }
+        }
+        if (joins.isEmpty() && parents.isEmpty()) {
             return null;
         }
         List<io.retort.expression.Expression<?>> selection = new ArrayList<>(table.entityColumns());
@@ -316,13 +328,21 @@ final class RelationshipLoads {
             EntityTable<?> child = o.target();
             selection.addAll(child.entityColumns());
             rewritten = rewritten.leftJoin(child, raw(o.backReference().foreignKey()).eq(raw(table.idColumn())));
-            childOrder.add(child.idColumn().asc());
+            childOrder.addAll(List.of(UnitOfWork.loadOrder(o, child)));
+        }
+        for (ManyToOne<?, ?> m : parents) {
+            selection.addAll(m.target().entityColumns());
+            rewritten = rewritten.leftJoin(m.target(), raw(m.target().idColumn()).eq(raw(m.foreignKey())));
         }
         rewritten = rewritten.withSelectionUnlimited(selection);
-        return new JoinedQuery(rewritten.orderBy(childOrder.toArray(new io.retort.expression.SortOrder[0])), joins);
+        if (!childOrder.isEmpty()) {
+            rewritten = rewritten.orderBy(childOrder.toArray(new io.retort.expression.SortOrder[0]));
+        }
+        return new JoinedQuery(rewritten, joins, parents);
     }
 
-    static <E> List<E> loadJoined(UnitOfWork work, EntityTable<E> table, JoinedQuery query, List<Object[]> rows) {
+    static <E> List<E> loadJoined(UnitOfWork work, EntityTable<E> table, JoinedQuery query, List<Object[]> rows,
+                                  Map<EntityTable<?>, List<Object>> joinedObjects) {
         List<E> owners = new ArrayList<>();
         Set<Object> seenOwners = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Map<OneToMany<?, ?>, Map<Object, List<Object>>> children = new LinkedHashMap<>();
@@ -345,6 +365,22 @@ final class RelationshipLoads {
                     Object c = work.load(child, values);
                     if (seenChildren.add(c)) {
                         list.add(c);
+                        joinedObjects.computeIfAbsent(child, t -> new ArrayList<>()).add(c);
+                    }
+                }
+            }
+            for (ManyToOne<?, ?> m : query.parents()) {
+                EntityTable<?> parentTable = m.target();
+                int n = parentTable.entityColumns().size();
+                Object[] values = java.util.Arrays.copyOfRange(row, at, at + n);
+                at += n;
+                if (values[parentTable.entityColumns().indexOf(parentTable.idColumn())] != null) {
+                    Object parent = work.load(parentTable, values);
+                    if (m.getRaw(owner) != parent) {
+                        m.setRaw(owner, parent);
+                    }
+                    if (seenChildren.add(parent)) {
+                        joinedObjects.computeIfAbsent(parentTable, t -> new ArrayList<>()).add(parent);
                     }
                 }
             }

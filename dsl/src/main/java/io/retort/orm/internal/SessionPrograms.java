@@ -116,8 +116,13 @@ public final class SessionPrograms {
             JoinedQuery joined = work.joined(table, query, loaders);
             Statement statement = joined != null ? joined.select() : query;
             return new SessionProgram.Execute<>(statement, false, outcome -> {
-                List<E> loaded = joined != null ? work.loadJoined(table, joined, outcome.rows()) : loadRows(table, outcome.rows());
-                return loads(work.afterLoad(table, loaded, loaders, lazy)).map(v -> loaded);
+                Map<EntityTable<?>, List<Object>> joinedObjects = new java.util.LinkedHashMap<>();
+                List<E> loaded = joined != null ? work.loadJoined(table, joined, outcome.rows(), joinedObjects)
+                        : loadRows(table, outcome.rows());
+                List<LoadStep> steps = new ArrayList<>(work.afterLoad(table, loaded, loaders, lazy));
+                // objects a join brought are loaded objects too: their own collections are set up (unloaded, lazy)
+                joinedObjects.forEach((t, objects) -> steps.addAll(work.afterLoad(t, objects, List.of(), lazy)));
+                return loads(steps).map(v -> loaded);
             });
         }
     }

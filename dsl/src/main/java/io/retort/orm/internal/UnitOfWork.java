@@ -482,11 +482,18 @@ public final class UnitOfWork {
         if (relationship instanceof ManyToMany<?, ?> m) {
             return io.retort.Sql.select(child)
                     .join(m.association(), raw(m.targetKey()).eq(raw(child.idColumn())))
-                    .where(raw(m.ownerKey()).eq(id)).orderBy(child.idColumn().asc());
+                    .where(raw(m.ownerKey()).eq(id)).orderBy(loadOrder(m, child));
         }
         OneToMany<?, ?> o = (OneToMany<?, ?>) relationship;
         return io.retort.Sql.select(child).where(raw(o.backReference().foreignKey()).eq(id))
-                .orderBy(child.idColumn().asc());
+                .orderBy(loadOrder(o, child));
+    }
+
+    /** @return the relationship's own order, then the key, so that loads are repeatable */
+    static io.retort.expression.SortOrder[] loadOrder(Relationship relationship, EntityTable<?> target) {
+        List<io.retort.expression.SortOrder> orders = new ArrayList<>(relationship.orderBy());
+        orders.add(target.idColumn().asc());
+        return orders.toArray(new io.retort.expression.SortOrder[0]);
     }
 
     /**
@@ -513,16 +520,20 @@ public final class UnitOfWork {
     }
 
     /**
-     * Folds the rows of a {@link #joined} query back into owners (each once, in first-seen order) and their collections.
+     * Folds the rows of a {@link #joined} query back into owners (each once, in first-seen order) and their collections
+     * and parents.
      *
-     * @param table  the owners' table
-     * @param query  the joined query
-     * @param rows   its rows
-     * @param <E>    the owners' class
+     * @param table         the owners' table
+     * @param query         the joined query
+     * @param rows          its rows
+     * @param joinedObjects filled with the other objects the rows held, by table: they need their own relationship
+     *                      loads ({@link #afterLoad}) like any loaded object
+     * @param <E>           the owners' class
      * @return the owners
      */
-    public <E> List<E> loadJoined(EntityTable<E> table, JoinedQuery query, List<Object[]> rows) {
-        return RelationshipLoads.loadJoined(this, table, query, rows);
+    public <E> List<E> loadJoined(EntityTable<E> table, JoinedQuery query, List<Object[]> rows,
+                                  Map<EntityTable<?>, List<Object>> joinedObjects) {
+        return RelationshipLoads.loadJoined(this, table, query, rows, joinedObjects);
     }
 
     /**

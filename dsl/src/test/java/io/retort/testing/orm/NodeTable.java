@@ -18,9 +18,9 @@ public final class NodeTable extends EntityTable<Node> {
     public final EntityColumn<Node, Long> PARENT_ID = column("parent_id", BIGINT, Node::getParentId, Node::setParentId,
             references(() -> NodeTable.NODES.ID));
     public final ManyToOne<Node, Node> PARENT = manyToOne("parent", PARENT_ID, () -> NodeTable.NODES, Node::getParent, Node::setParent);
-    /** No delete cascade: deleting a node leaves its children, with no parent. */
+    /** No delete cascade: deleting a node leaves its children, with no parent. Loaded by name, descending. */
     public final OneToMany<Node, Node> CHILDREN = oneToMany("children", () -> NodeTable.NODES.PARENT, Node::getChildren,
-            Node::setChildren, LoadStrategy.LAZY);
+            Node::setChildren, LoadStrategy.LAZY).orderedBy(() -> java.util.List.of(NodeTable.NODES.NAME.desc()));
 
     private NodeTable() {
         super("orm_nodes", Node.class, Node::new);

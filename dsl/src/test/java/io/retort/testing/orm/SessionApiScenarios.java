@@ -438,4 +438,58 @@ public abstract class SessionApiScenarios extends ScenarioSupport {
             assertThat(a.getPersonId()).isEqualTo(p.getId());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aCollectionLoadsInItsRelationshipsOrderHoweverItLoads(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Node root = new Node("root", null);
+        saveAll(new Node("b", root), new Node("a", root), new Node("c", root));
+        try (ScenarioSession s = d.open()) {
+            Node r = s.get(NODES, root.getId());
+            assertThat(s.fetch(r, NODES.CHILDREN)).extracting(Node::getName).containsExactly("c", "b", "a");
+        }
+        try (ScenarioSession s = d.open()) {
+            Node r = s.<Node>scalars(select(NODES).where(NODES.NAME.eq("root")), NODES.CHILDREN.selectin()).get(0);
+            assertThat(r.getChildren()).extracting(Node::getName).containsExactly("c", "b", "a");
+        }
+        try (ScenarioSession s = d.open()) {
+            Node r = s.<Node>scalars(select(NODES).where(NODES.NAME.eq("root")), NODES.CHILDREN.joined()).get(0);
+            assertThat(r.getChildren()).extracting(Node::getName).containsExactly("c", "b", "a");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void parentsLoadInTheSameStatementWithJoined(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        saveAll(personWith("jack", "a@x", "b@x"), personWith("wendy", "w@x"));
+        try (ScenarioSession s = d.open()) {
+            d.clearStatements();
+            List<Address> all = s.scalars(select(ADDRESSES).orderBy(ADDRESSES.EMAIL).limit(10), ADDRESSES.PERSON.joined());
+            assertThat(all).extracting(a -> a.getPerson().getName()).containsExactly("jack", "jack", "wendy");
+            assertThat(selects()).as("one statement, even with LIMIT").isEqualTo(1);
+            assertThat(all.get(0).getPerson()).isSameAs(all.get(1).getPerson());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void objectsAJoinBroughtAreManagedLikeAnyLoadedObject(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Node root = new Node("root", null);
+        Node child = new Node("child", root);
+        Node grandchild = new Node("grandchild", child);
+        saveAll(grandchild);
+        try (ScenarioSession s = d.open()) {
+            Node r = s.<Node>scalars(select(NODES).where(NODES.NAME.eq("root")), NODES.CHILDREN.joined()).get(0);
+            Node c = r.getChildren().get(0);
+            c.setName("renamed");
+            s.commit();   // the child's own children were never loaded: they are left alone
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.get(NODES, grandchild.getId()).getParentId()).isEqualTo(child.getId());
+            assertThat(s.get(NODES, child.getId()).getName()).isEqualTo("renamed");
+        }
+    }
 }
