@@ -165,22 +165,7 @@ final class BlockingOrmDriver implements OrmDriver {
             @Override
             public Savepoint beginNested() {
                 SessionSavepoint sp = s.beginNested();
-                return new Savepoint() {
-                    @Override
-                    public void commit() {
-                        sp.commit();
-                    }
-
-                    @Override
-                    public void rollback() {
-                        sp.rollback();
-                    }
-
-                    @Override
-                    public boolean isActive() {
-                        return sp.isActive();
-                    }
-                };
+                return Savepoint.of(sp::commit, sp::rollback, sp::isActive);
             }
 
             @Override

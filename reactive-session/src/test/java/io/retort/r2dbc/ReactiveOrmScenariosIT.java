@@ -195,22 +195,7 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
         @Override
         public Savepoint beginNested() {
             AsyncSessionSavepoint sp = s.beginNested().block(WAIT);
-            return new Savepoint() {
-                @Override
-                public void commit() {
-                    sp.commit().block(WAIT);
-                }
-
-                @Override
-                public void rollback() {
-                    sp.rollback().block(WAIT);
-                }
-
-                @Override
-                public boolean isActive() {
-                    return sp.isActive();
-                }
-            };
+            return Savepoint.of(() -> sp.commit().block(WAIT), () -> sp.rollback().block(WAIT), sp::isActive);
         }
 
         @Override

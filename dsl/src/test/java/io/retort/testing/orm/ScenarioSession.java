@@ -65,6 +65,26 @@ public interface ScenarioSession extends AutoCloseable {
         void rollback();
 
         boolean isActive();
+
+        /** @return a savepoint made of a path's three operations */
+        static Savepoint of(Runnable commit, Runnable rollback, java.util.function.BooleanSupplier active) {
+            return new Savepoint() {
+                @Override
+                public void commit() {
+                    commit.run();
+                }
+
+                @Override
+                public void rollback() {
+                    rollback.run();
+                }
+
+                @Override
+                public boolean isActive() {
+                    return active.getAsBoolean();
+                }
+            };
+        }
     }
 
     Savepoint beginNested();
