@@ -262,11 +262,8 @@ public final class SessionPrograms {
                 }));
             }
         }
-        List<Relationship> collections = new ArrayList<>(table.oneToManys());
-        collections.addAll(table.manyToManys());
-        for (Relationship r : collections) {
-            List<Object> list = r instanceof io.retort.orm.ManyToMany<?, ?> mm ? mm.getRaw(detached)
-                    : ((io.retort.orm.OneToMany<?, ?>) r).getRaw(detached);
+        for (Relationship r : UnitOfWork.collectionsOf(table)) {
+            List<Object> list = UnitOfWork.rawCollection(r, detached);
             if (list == null || list instanceof io.retort.orm.LoadableList<?> l && !l.isLoaded()) {
                 continue;   // not in memory: nothing to merge, the session's collection stays as it is
             }

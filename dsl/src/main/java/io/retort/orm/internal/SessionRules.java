@@ -15,10 +15,7 @@ import io.retort.exception.PendingRollbackException;
 import io.retort.exception.SessionClosedException;
 import io.retort.expression.Expression;
 import io.retort.schema.Column;
-import io.retort.statement.Delete;
 import io.retort.statement.Select;
-import io.retort.statement.Statement;
-import io.retort.statement.Update;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -199,9 +196,7 @@ public final class SessionRules {
      */
     public static boolean requireStreamable(EntityTable<?> table, List<LoaderOption> options) {
         boolean loads = !table.manyToOnes().isEmpty();
-        List<Relationship> collections = new java.util.ArrayList<>(table.oneToManys());
-        collections.addAll(table.manyToManys());
-        for (Relationship r : collections) {
+        for (Relationship r : UnitOfWork.collectionsOf(table)) {
             LoadStrategy strategy = r instanceof OneToMany<?, ?> o ? o.defaultStrategy() : ((ManyToMany<?, ?>) r).defaultStrategy();
             for (LoaderOption o : options) {
                 if (o.relationship() == r) {

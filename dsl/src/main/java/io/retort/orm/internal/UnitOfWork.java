@@ -347,13 +347,15 @@ public final class UnitOfWork {
         s.collections.put(relationship, baseline);
     }
 
-    private static List<Relationship> collectionsOf(EntityTable<?> table) {
+    /** @return a table's collections, one-to-many then many-to-many */
+    static List<Relationship> collectionsOf(EntityTable<?> table) {
         List<Relationship> all = new ArrayList<>(table.oneToManys());
         all.addAll(table.manyToManys());
         return all;
     }
 
-    private static List<Object> rawCollection(Relationship r, Object owner) {
+    /** @return the list an owner's collection attribute holds */
+    static List<Object> rawCollection(Relationship r, Object owner) {
         return r instanceof ManyToMany<?, ?> m ? m.getRaw(owner) : ((OneToMany<?, ?>) r).getRaw(owner);
     }
 
@@ -983,13 +985,6 @@ public final class UnitOfWork {
     /**
      * Marks every object of a table expired, after a bulk UPDATE or DELETE changed its rows behind the session.
      *
-     * @param table the table the statement changed
-     */
-    public void expireTable(io.retort.schema.Table table) {
-        expireTable(table, false);
-    }
-
-    /**
      * @param table   the table a bulk statement changed
      * @param deleted whether it deleted rows: then every loaded collection of that table's objects is expired too,
      *                so no collection keeps (and a flush re-inserts) an object whose row is gone
