@@ -81,14 +81,14 @@ public final class Compiler {
     public CompiledStatement compile(Statement statement) {
         Objects.requireNonNull(statement, "statement");
         if (cache == null) {
-            return render(statement, new RenderContext(dialect, style, false, ParameterCollector.collect(statement)));
+            return render(statement, new RenderContext(dialect, style, false, ParameterCollector.collect(statement, dialect)));
         }
         Entry hit = cache.get(statement);
         if (hit != null) {
             hit.lastUsed = clock.incrementAndGet();
             return hit.compiled;
         }
-        RenderContext context = new RenderContext(dialect, style, false, ParameterCollector.collect(statement));
+        RenderContext context = new RenderContext(dialect, style, false, ParameterCollector.collect(statement, dialect));
         CompiledStatement compiled = render(statement, context);
         if (context.shareable()) {
             cache.put(statement, new Entry(compiled, clock.incrementAndGet()));
@@ -107,7 +107,7 @@ public final class Compiler {
      * @return the values to bind, one per placeholder
      */
     public List<BoundValue> bind(CompiledStatement compiled, Statement statement) {
-        List<Param<?>> params = ParameterCollector.collect(statement);
+        List<Param<?>> params = ParameterCollector.collect(statement, dialect);
         if (params.size() != compiled.parameterCount()) {
             throw new IllegalArgumentException("The statement has " + params.size() + " parameters but its compiled form expects "
                     + compiled.parameterCount() + "; compile this statement rather than reusing another's compiled form");
@@ -128,7 +128,7 @@ public final class Compiler {
      * @return SQL with inlined values
      */
     public String renderInline(Statement statement) {
-        List<Param<?>> params = ParameterCollector.collect(statement);
+        List<Param<?>> params = ParameterCollector.collect(statement, dialect);
         SqlRenderer renderer = dialect.newRenderer(new RenderContext(dialect, style, true, params));
         statement.accept(renderer);
         return renderer.sql();

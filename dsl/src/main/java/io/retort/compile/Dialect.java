@@ -6,6 +6,7 @@ import io.retort.type.DataType;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,31 @@ public abstract class Dialect {
      */
     public ErrorKind classify(@Nullable String sqlState, int vendorCode) {
         return ErrorKind.ofSqlState(sqlState);
+    }
+
+    /**
+     * How many values of this type one array parameter of an {@code IN} list may hold, or 0 when such lists are not
+     * bound as arrays. A dialect that returns more than 0 renders {@code x IN (...)} of bound values as
+     * {@code x = ANY(?)} (chunks joined with {@code OR} beyond the limit) and {@code NOT IN} as {@code x <> ALL(?)};
+     * otherwise the list is padded to its size bucket.
+     *
+     * @param elementType the type the values are bound as
+     * @return the most elements per array, or 0
+     */
+    public int inListArrayLimit(DataType<?> elementType) {
+        return 0;
+    }
+
+    /**
+     * The parameters an {@code IN} list binds on this dialect, in placeholder order: its array chunks, or its values
+     * padded to their bucket. The collector of a statement's values and the renderer both ask here, so they agree.
+     */
+    final List<? extends io.retort.expression.Expression<?>> inListParameters(io.retort.expression.InList in) {
+        return bindsAsArrays(in) ? in.arrayValues(inListArrayLimit(in.elementType())) : in.paddedValues();
+    }
+
+    final boolean bindsAsArrays(io.retort.expression.InList in) {
+        return in.elementType() != null && in.values().size() > 1 && inListArrayLimit(in.elementType()) > 0;
     }
 
     /**

@@ -379,10 +379,44 @@ public abstract class ExpressionRenderer implements ExpressionVisitor, Statement
             sql.append(in.negated() ? "1 = 1" : "1 = 0");
             return;
         }
-        renderOperand(in.operand());
-        sql.append(in.negated() ? " NOT IN (" : " IN (");
-        renderList(in.values());
-        sql.append(')');
+        if (context.inlineValues()) {
+            renderOperand(in.operand());
+            sql.append(in.negated() ? " NOT IN (" : " IN (");
+            renderList(in.values());
+            sql.append(')');
+            return;
+        }
+        List<? extends Expression<?>> items = dialect.inListParameters(in);
+        if (items.size() == 1 && !dialect.bindsAsArrays(in)) {
+            // one value: a plain comparison, which every planner matches with an index
+            renderOperand(in.operand());
+            sql.append(in.negated() ? " <> " : " = ");
+            renderOperand(items.get(0));
+            return;
+        }
+        if (!dialect.bindsAsArrays(in)) {
+            renderOperand(in.operand());
+            sql.append(in.negated() ? " NOT IN (" : " IN (");
+            renderList(items);
+            sql.append(')');
+            return;
+        }
+        // one array per chunk: x = ANY(?) OR x = ANY(?) ..., or x <> ALL(?) AND ... for NOT IN
+        if (items.size() > 1) {
+            sql.append('(');
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sql.append(in.negated() ? " AND " : " OR ");
+            }
+            renderOperand(in.operand());
+            sql.append(in.negated() ? " <> ALL(" : " = ANY(");
+            render(items.get(i));
+            sql.append(')');
+        }
+        if (items.size() > 1) {
+            sql.append(')');
+        }
     }
 
     @Override

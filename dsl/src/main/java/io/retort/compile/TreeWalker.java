@@ -57,6 +57,14 @@ import java.util.List;
  */
 abstract class TreeWalker implements ExpressionVisitor, StatementVisitor {
 
+    /**
+     * @param in an {@code IN} list
+     * @return the expressions it holds, in tree order; the parameter collector asks the dialect which ones it binds
+     */
+    protected List<? extends Expression<?>> inListItems(InList in) {
+        return in.values();
+    }
+
     /** @param param a bound parameter */
     protected void onParam(Param<?> param) {
     }
@@ -144,7 +152,7 @@ abstract class TreeWalker implements ExpressionVisitor, StatementVisitor {
     @Override
     public void visitInList(InList in) {
         walk(in.operand());
-        walkAll(in.values());
+        walkAll(inListItems(in));
     }
 
     @Override

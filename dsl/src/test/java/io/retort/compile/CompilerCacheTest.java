@@ -33,10 +33,10 @@ class CompilerCacheTest {
         CompiledStatement compiled = compiler.compile(first);
         assertThat(compiler.compile(second)).isSameAs(compiled);
         assertThat(compiler.cachedShapes()).isEqualTo(1);
-        assertThat(values(compiler, second)).containsExactly(40, "c", "d", 7L);
-        assertThat(values(compiler, first)).containsExactly(30, "a", "b", 5L);
+        assertThat(values(compiler, second)).containsExactly(40, List.of("c", "d"), 7L);
+        assertThat(values(compiler, first)).containsExactly(30, List.of("a", "b"), 5L);
 
-        var otherShape = select(USERS.NAME).from(USERS).where(USERS.AGE.gt(40).and(USERS.NAME.in("c", "d", "e"))).limit(7);
+        var otherShape = select(USERS.NAME).from(USERS).where(USERS.AGE.gt(40).and(USERS.NAME.eq("c"))).limit(7);
         assertThat(compiler.compile(otherShape)).isNotSameAs(compiled);
         assertThat(compiler.cachedShapes()).isEqualTo(2);
         assertThat(compiler.compile(select(USERS.NAME).from(USERS).where(USERS.AGE.lt(40))).sql())

@@ -69,8 +69,9 @@ class ExpressionCompileTest {
 
     @Test
     void inListSubqueryAndEmpty() {
-        both(where(USERS.AGE.in(1, 2, 3)), "SELECT users.id FROM users WHERE users.age IN (?, ?, ?)");
-        both(where(USERS.AGE.notIn(List.of(1, 2))), "SELECT users.id FROM users WHERE users.age NOT IN (?, ?)");
+        both(where(USERS.AGE.in(1, 2, 3)), "SELECT users.id FROM users WHERE users.age = ANY(?)");
+        both(where(USERS.AGE.notIn(List.of(1, 2))), "SELECT users.id FROM users WHERE users.age <> ALL(?)");
+        both(where(USERS.AGE.in(List.of(1))), "SELECT users.id FROM users WHERE users.age = ?");
         both(where(USERS.AGE.in(List.of())), "SELECT users.id FROM users WHERE 1 = 0");
         both(where(USERS.AGE.notIn(List.of())), "SELECT users.id FROM users WHERE 1 = 1");
         both(where(USERS.AGE.in(List.of()).or(USERS.AGE.eq(3))),

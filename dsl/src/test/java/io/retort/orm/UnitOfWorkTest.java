@@ -81,7 +81,7 @@ class UnitOfWorkTest {
                 "INSERT INTO orm_persons (name) VALUES ($1) RETURNING id",
                 "INSERT INTO orm_addresses (email, person_id) VALUES ($1, $2), ($3, $4) RETURNING id",
                 "UPDATE orm_persons SET name = $1 WHERE orm_persons.id = $2",
-                "DELETE FROM orm_addresses WHERE orm_addresses.id IN ($1)");
+                "DELETE FROM orm_addresses WHERE orm_addresses.id = $1");
         work.flushSucceeded();
         assertThat(fresh.getId()).isEqualTo(100L);
         assertThat(fresh.getAddresses()).extracting(Address::getPersonId).containsOnly(100L);

@@ -57,6 +57,14 @@ public final class H2Dialect extends Dialect {
             "SECOND", "SELECT", "SESSION_USER", "SET", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TO", "TOP",
             "TRAILING", "TRUE", "UESCAPE", "UNION", "UNIQUE", "UNKNOWN", "USER", "USING", "VALUE", "VALUES", "WHEN",
             "WHERE", "WINDOW", "WITH", "YEAR", "_ROWID_");
+    /**
+     * Types whose values both drivers bind as arrays that compare with a column of the type. Not DECIMAL: r2dbc-h2
+     * 1.1.0 fails to encode a BigDecimal[] (its ArrayCodec casts the elements without a cast provider: a
+     * NullPointerException in Value.convertToNumeric), so decimal lists are padded instead.
+     */
+    private static final Set<TypeKind> IN_LIST_ARRAY_KINDS = EnumSet.of(TypeKind.SMALLINT, TypeKind.INTEGER,
+            TypeKind.BIGINT, TypeKind.REAL, TypeKind.DOUBLE, TypeKind.TEXT, TypeKind.VARCHAR,
+            TypeKind.UUID, TypeKind.DATE, TypeKind.TIMESTAMP, TypeKind.TIMESTAMP_TZ, TypeKind.BOOLEAN, TypeKind.TIME);
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RETURNING, Capability.INSERT_RETURNING,
             Capability.UPDATE_RETURNING, Capability.DELETE_RETURNING, Capability.SKIP_LOCKED, Capability.ARRAYS,
             Capability.UPSERT);
@@ -114,6 +122,12 @@ public final class H2Dialect extends Dialect {
                     + "than H2 allows in [" + type + "]: H2 counts characters outside the Basic Multilingual Plane "
                     + "(emoji, for instance) twice. Shorten it, or widen the column.");
         }
+    }
+
+    /** IN lists of values bind as arrays: H2 refuses arrays of more than 65,536 elements. */
+    @Override
+    public int inListArrayLimit(DataType<?> elementType) {
+        return IN_LIST_ARRAY_KINDS.contains(elementType.databaseType().kind()) ? 65_536 : 0;
     }
 
     @Override

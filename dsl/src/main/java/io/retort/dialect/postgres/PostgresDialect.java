@@ -43,6 +43,10 @@ public final class PostgresDialect extends Dialect {
             "SESSION_USER", "SIMILAR", "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TABLESAMPLE", "THEN", "TO",
             "TRAILING", "TRUE", "UNION", "UNIQUE", "USER", "USING", "VARIADIC", "VERBOSE", "WHEN", "WHERE", "WINDOW",
             "WITH");
+    /** Types whose values both drivers bind as arrays that compare with a column of the type. */
+    private static final Set<TypeKind> IN_LIST_ARRAY_KINDS = EnumSet.of(TypeKind.SMALLINT, TypeKind.INTEGER,
+            TypeKind.BIGINT, TypeKind.DECIMAL, TypeKind.REAL, TypeKind.DOUBLE, TypeKind.TEXT, TypeKind.VARCHAR,
+            TypeKind.UUID, TypeKind.DATE, TypeKind.TIMESTAMP, TypeKind.TIMESTAMP_TZ, TypeKind.BOOLEAN, TypeKind.TIME);
     private static final Set<Capability> CAPABILITIES = EnumSet.allOf(Capability.class);
 
     private PostgresDialect() {
@@ -96,6 +100,12 @@ public final class PostgresDialect extends Dialect {
     @Override
     public Object toDatabaseValue(DataType<?> type, Object value) {
         return type.kind() == TypeKind.TIMESTAMP_TZ && value instanceof OffsetDateTime t ? PostgresValueLimits.forPostgres(t) : value;
+    }
+
+    /** IN lists of values bind as arrays: one array parameter holds any number of values (the protocol allows 65,535 parameters per statement). */
+    @Override
+    public int inListArrayLimit(DataType<?> elementType) {
+        return IN_LIST_ARRAY_KINDS.contains(elementType.databaseType().kind()) ? Integer.MAX_VALUE : 0;
     }
 
     @Override
