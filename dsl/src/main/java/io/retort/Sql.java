@@ -1,6 +1,7 @@
 package io.retort;
 
 import io.retort.expression.Aggregate;
+import io.retort.expression.AggregateTypes;
 import io.retort.expression.Case;
 import io.retort.expression.Condition;
 import io.retort.expression.Exists;
@@ -200,18 +201,61 @@ public final class Sql extends Functions {
     }
 
     /**
-     * @param query a query selecting one column
-     * @param <T>   that column's Java type
+     * A scalar subquery typed by what it selects: {@code scalar(max(R.TOTAL), q -> q.from(R).where(...))} is an
+     * {@code Expression<BigDecimal>} when {@code R.TOTAL} is a DECIMAL column.
+     *
+     * <pre>{@code
+     * USERS.AGE.eq(scalar(max(older.col(USERS.AGE)), q -> q.from(older)))   // users.age = (SELECT max(o.age) FROM users o)
+     * }</pre>
+     *
+     * @param selected the one expression the subquery selects
+     * @param rest     the rest of the subquery: its FROM, WHERE, ... ({@code q -> q.from(T).where(...)})
+     * @param <T>      the selected expression's Java type, the value's
+     * @return {@code (SELECT selected ...)} as a value
+     */
+    public static <T> Expression<T> scalar(Expression<T> selected, Function<Select, ? extends Query> rest) {
+        Objects.requireNonNull(selected, "selected");
+        Objects.requireNonNull(rest, "rest");
+        Query query = Objects.requireNonNull(rest.apply(select(selected)), "the subquery built by rest");
+        return scalar(query, selected.type().javaType());
+    }
+
+    /**
+     * A scalar subquery whose value is read as {@code javaType}, checked against the type of what the query selects.
+     *
+     * @param query    a query selecting one column
+     * @param javaType that column's Java type
+     * @param <T>      that type
      * @return {@code (SELECT ...)} as a value
+     * @throws io.retort.exception.TypeMismatchException if the query selects a value of another Java type
      */
     @SuppressWarnings("unchecked")
-    public static <T> Expression<T> scalar(Query query) {
+    public static <T> Expression<T> scalar(Query query, Class<T> javaType) {
+        Objects.requireNonNull(javaType, "javaType");
+        DataType<?> type = scalar(query).type();
+        if (type.kind() != io.retort.type.TypeKind.UNKNOWN && !javaType.equals(type.javaType())) {
+            throw new io.retort.exception.TypeMismatchException("The subquery selects SQL type [" + type + "], read as "
+                    + type.javaType().getSimpleName() + ", not " + javaType.getSimpleName() + ": ask for "
+                    + type.javaType().getSimpleName() + ".class, or cast the selected expression: expr.cast(...)");
+        }
+        return new ScalarSubquery<>(query, type.kind() == io.retort.type.TypeKind.UNKNOWN
+                ? (DataType<T>) SqlTypes.UNKNOWN : (DataType<T>) type);
+    }
+
+    /**
+     * A scalar subquery of the type its one column has. Its Java type is not known to the compiler: to compare it
+     * or to read it as a type, use {@link #scalar(Expression, Function)} or {@link #scalar(Query, Class)}.
+     *
+     * @param query a query selecting one column
+     * @return {@code (SELECT ...)} as a value
+     */
+    public static Expression<?> scalar(Query query) {
         Objects.requireNonNull(query, "query");
         if (query.selectedExpressions().size() != 1) {
             throw new IllegalArgumentException("A scalar subquery selects exactly one expression, this one selects "
                     + query.selectedExpressions().size());
         }
-        return new ScalarSubquery<>(query, (DataType<T>) query.selectedExpressions().get(0).type());
+        return new ScalarSubquery<>(query, query.selectedExpressions().get(0).type());
     }
 
     /**
@@ -289,17 +333,43 @@ public final class Sql extends Functions {
     }
 
     /**
-     * @param e a numeric expression
-     * @param <T> its type
-     * @return {@code sum(e)} (of the same type)
+     * The sum, read as the Java type of what is summed. Its SQL type is SQL's (the sum of an INTEGER is a BIGINT, of a
+     * BIGINT a DECIMAL), so a sum too big for that Java type fails when read, naming {@link #sumAsLong} and
+     * {@link #sumAsDecimal}, instead of wrapping around.
+     *
+     * @param e   a numeric expression
+     * @param <N> its Java type
+     * @return {@code sum(e)}
      */
-    public static <T> Aggregate<T> sum(Expression<T> e) {
-        return new Aggregate<>("sum", e.type(), List.of(e), false, null);
+    public static <N extends Number> Aggregate<N> sum(Expression<N> e) {
+        return new Aggregate<>("sum", AggregateTypes.sum(e.type()), List.of(e), false, null);
     }
 
-    /** @param e a numeric expression @return {@code avg(e)} as a decimal */
+    /**
+     * @param e an integer expression (SMALLINT, INTEGER or BIGINT)
+     * @return {@code sum(e)} as a {@code Long} (JPA's {@code sumAsLong})
+     * @throws io.retort.exception.TypeMismatchException if {@code e} is not an integer
+     */
+    public static Aggregate<Long> sumAsLong(Expression<? extends Number> e) {
+        return new Aggregate<>("sum", AggregateTypes.sumAsLong(e.type()), List.of(e), false, null);
+    }
+
+    /**
+     * @param e an exact numeric expression (an integer or a DECIMAL)
+     * @return {@code sum(e)} as a {@code BigDecimal}, exact whatever its size
+     * @throws io.retort.exception.TypeMismatchException if {@code e} is a floating-point number
+     */
+    public static Aggregate<BigDecimal> sumAsDecimal(Expression<? extends Number> e) {
+        return new Aggregate<>("sum", AggregateTypes.sumAsDecimal(e.type()), List.of(e), false, null);
+    }
+
+    /**
+     * @param e a numeric expression
+     * @return {@code avg(e)} as a decimal (SQL type DECIMAL for an exact argument, DOUBLE PRECISION for a
+     * floating-point one)
+     */
     public static Aggregate<BigDecimal> avg(Expression<? extends Number> e) {
-        return new Aggregate<>("avg", SqlTypes.decimal(), List.of(e), false, null);
+        return new Aggregate<>("avg", AggregateTypes.avg(e.type()), List.of(e), false, null);
     }
 
     /**

@@ -293,44 +293,93 @@ public interface Expression<T> {
     }
 
     // ---- arithmetic -------------------------------------------------------------------------
+    // SQL's type rules (NumericPromotion): the result has the wider operand's SQL type; its Java type is this
+    // expression's, so an operand wider than this one is refused with the fix (put it first, or widen this one).
 
-    /** @param value the addend @return {@code (this + ?)} */
+    /** @param value the addend, bound as this expression's type @return {@code (this + ?)} */
     default Expression<T> plus(T value) {
         return arithmetic(ArithmeticOperator.PLUS, operand(value, "plus"));
     }
 
-    /** @param other the addend @return {@code (this + other)} */
-    default Expression<T> plus(Expression<T> other) {
+    /**
+     * @param value the addend, bound as the type of its own value ({@code 2} INTEGER, {@code 2L} BIGINT, a
+     *              {@code BigDecimal} DECIMAL with its own precision, {@code 2.0} DOUBLE PRECISION)
+     * @return {@code (this + ?)}, of the wider type
+     * @throws TypeMismatchException if the value's type is wider than this expression's Java type
+     */
+    default Expression<T> plus(Number value) {
+        return arithmetic(ArithmeticOperator.PLUS, NumericPromotion.ownType(requireOperand(value, "plus")));
+    }
+
+    /**
+     * @param other the addend, a number of any type
+     * @return {@code (this + other)}, of the wider of the two types ({@code DECIMAL + INTEGER} is DECIMAL)
+     * @throws TypeMismatchException if {@code other} is wider than this expression's Java type
+     */
+    default Expression<T> plus(Expression<? extends Number> other) {
         return arithmetic(ArithmeticOperator.PLUS, other);
     }
 
-    /** @param value the subtrahend @return {@code (this - ?)} */
+    /** @param value the subtrahend, bound as this expression's type @return {@code (this - ?)} */
     default Expression<T> minus(T value) {
         return arithmetic(ArithmeticOperator.MINUS, operand(value, "minus"));
     }
 
-    /** @param other the subtrahend @return {@code (this - other)} */
-    default Expression<T> minus(Expression<T> other) {
+    /** @param value the subtrahend, bound as the type of its own value (see {@link #plus(Number)}) @return {@code (this - ?)} */
+    default Expression<T> minus(Number value) {
+        return arithmetic(ArithmeticOperator.MINUS, NumericPromotion.ownType(requireOperand(value, "minus")));
+    }
+
+    /**
+     * @param other the subtrahend, a number of any type
+     * @return {@code (this - other)}, of the wider of the two types
+     * @throws TypeMismatchException if {@code other} is wider than this expression's Java type
+     */
+    default Expression<T> minus(Expression<? extends Number> other) {
         return arithmetic(ArithmeticOperator.MINUS, other);
     }
 
-    /** @param value the factor @return {@code (this * ?)} */
+    /** @param value the factor, bound as this expression's type @return {@code (this * ?)} */
     default Expression<T> times(T value) {
         return arithmetic(ArithmeticOperator.TIMES, operand(value, "times"));
     }
 
-    /** @param other the factor @return {@code (this * other)} */
-    default Expression<T> times(Expression<T> other) {
+    /** @param value the factor, bound as the type of its own value (see {@link #plus(Number)}) @return {@code (this * ?)} */
+    default Expression<T> times(Number value) {
+        return arithmetic(ArithmeticOperator.TIMES, NumericPromotion.ownType(requireOperand(value, "times")));
+    }
+
+    /**
+     * @param other the factor, a number of any type
+     * @return {@code (this * other)}, of the wider of the two types ({@code DECIMAL * INTEGER} is DECIMAL)
+     * @throws TypeMismatchException if {@code other} is wider than this expression's Java type
+     */
+    default Expression<T> times(Expression<? extends Number> other) {
         return arithmetic(ArithmeticOperator.TIMES, other);
     }
 
-    /** @param value the divisor @return {@code (this / ?)} */
+    /**
+     * Division; between two integers SQL divides as integers ({@code 7 / 2} is 3), so cast one to a decimal for a
+     * fraction.
+     *
+     * @param value the divisor, bound as this expression's type
+     * @return {@code (this / ?)}
+     */
     default Expression<T> div(T value) {
         return arithmetic(ArithmeticOperator.DIVIDE, operand(value, "div"));
     }
 
-    /** @param other the divisor @return {@code (this / other)} */
-    default Expression<T> div(Expression<T> other) {
+    /** @param value the divisor, bound as the type of its own value (see {@link #plus(Number)}) @return {@code (this / ?)} */
+    default Expression<T> div(Number value) {
+        return arithmetic(ArithmeticOperator.DIVIDE, NumericPromotion.ownType(requireOperand(value, "div")));
+    }
+
+    /**
+     * @param other the divisor, a number of any type
+     * @return {@code (this / other)}, of the wider of the two types
+     * @throws TypeMismatchException if {@code other} is wider than this expression's Java type
+     */
+    default Expression<T> div(Expression<? extends Number> other) {
         return arithmetic(ArithmeticOperator.DIVIDE, other);
     }
 
@@ -347,11 +396,11 @@ public interface Expression<T> {
     }
 
     /**
-     * @param other the divisor
-     * @return {@code MOD(this, other)}, of this expression's type (see {@link #mod(Object)})
-     * @throws TypeMismatchException if this expression is not an integer or a {@code DECIMAL}
+     * @param other the divisor, an exact number
+     * @return {@code MOD(this, other)}, of the wider of the two types (see {@link #mod(Object)})
+     * @throws TypeMismatchException if an operand is not an integer or a {@code DECIMAL}, or {@code other} is wider
      */
-    default Expression<T> mod(Expression<T> other) {
+    default Expression<T> mod(Expression<? extends Number> other) {
         return arithmetic(ArithmeticOperator.MODULO, other);
     }
 
@@ -440,23 +489,15 @@ public interface Expression<T> {
 
     private Expression<T> arithmetic(ArithmeticOperator operator, Expression<?> other) {
         Objects.requireNonNull(other, "other");
-        TypeKind kind = type().kind();
-        if (operator == ArithmeticOperator.MODULO && (kind == TypeKind.REAL || kind == TypeKind.DOUBLE)) {
-            throw new TypeMismatchException("MOD needs an exact number (an integer or a DECIMAL), but the dividend has "
-                    + "SQL type [" + type() + "]: PostgreSQL has no MOD for floating-point numbers. Cast it first: "
-                    + "expr.cast(decimal()).mod(...)");
+        return new Arithmetic<>(NumericPromotion.resultType(this, operator, other), this, operator, other);
+    }
+
+    private static Number requireOperand(Number value, String operator) {
+        if (value == null) {
+            throw new NullPointerException(operator + "(null): arithmetic with NULL is always NULL; use nullOf(type) "
+                    + "if that is what you mean");
         }
-        boolean numeric = switch (kind) {
-            case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, UNKNOWN -> true;
-            case DATE, TIMESTAMP, TIMESTAMP_TZ, TIME -> operator == ArithmeticOperator.PLUS
-                    || operator == ArithmeticOperator.MINUS;
-            default -> false;
-        };
-        if (!numeric) {
-            throw new TypeMismatchException("Arithmetic [" + operator.sql() + "] needs a numeric expression, but the "
-                    + "left operand has SQL type [" + type() + "]");
-        }
-        return new Arithmetic<>(type(), this, operator, other);
+        return value;
     }
 
     private void requireString(String operator) {

@@ -193,8 +193,13 @@ class QueryCompileTest {
         both(select(USERS.NAME, scalar(select(count()).from(ADDRESSES).where(ADDRESSES.USER_ID.eq(USERS.ID))).as("n"))
                 .from(USERS), """
                 SELECT users.name, (SELECT count(*) FROM addresses WHERE addresses.user_id = users.id) AS n FROM users""");
-        both(select(USERS.NAME).from(USERS).where(USERS.AGE.gt(scalar(select(avg(USERS.AGE)).from(USERS)))), """
-                SELECT users.name FROM users WHERE users.age > (SELECT avg(users.age) FROM users)""");
+        both(select(USERS.NAME).from(USERS).where(USERS.AGE.gt(scalar(min(USERS.AGE), q -> q.from(USERS)))), """
+                SELECT users.name FROM users WHERE users.age > (SELECT min(users.age) FROM users)""");
+        // the value's type is what the subquery selects, whatever the call site wants
+        assertThat(scalar(avg(USERS.AGE), q -> q.from(USERS)).type().javaType()).isEqualTo(java.math.BigDecimal.class);
+        assertThat(scalar(select(avg(USERS.AGE)).from(USERS)).type().javaType()).isEqualTo(java.math.BigDecimal.class);
+        assertThatThrownBy(() -> scalar(select(avg(USERS.AGE)).from(USERS), Integer.class))
+                .isInstanceOf(io.retort.exception.TypeMismatchException.class).hasMessageContaining("BigDecimal.class");
         // a subquery without from() takes its FROM from its own columns, leaving out the enclosing query's tables
         both(select(USERS.NAME).from(USERS).where(exists(select(ADDRESSES.ID).where(ADDRESSES.USER_ID.eq(USERS.ID)))), """
                 SELECT users.name FROM users WHERE EXISTS (SELECT addresses.id FROM addresses WHERE addresses.user_id = users.id)""");
@@ -277,13 +282,13 @@ class QueryCompileTest {
     @Test
     void aSubqueryLeftWithoutFromByCorrelationIsRefused() {
         // every table of the subquery is in the enclosing query: SQLAlchemy refuses it too (no FROM left)
-        var fullyCorrelated = select(USERS.NAME).from(USERS).where(USERS.AGE.eq(scalar(select(max(USERS.AGE)))));
+        var fullyCorrelated = select(USERS.NAME).from(USERS).where(USERS.AGE.eq(scalar(max(USERS.AGE), q -> q)));
         assertThatThrownBy(() -> Compiler.of(Dialects.H2, PlaceholderStyle.QUESTION_MARK).compile(fullyCorrelated))
                 .isInstanceOf(InvalidStatementException.class).hasMessageContaining("has no FROM")
                 .hasMessageContaining("from(users)");
         // its own FROM, through an alias, is what was meant
         TableAlias oldest = USERS.as("oldest");
-        both(select(USERS.NAME).from(USERS).where(USERS.AGE.eq(scalar(select(max(oldest.col(USERS.AGE))).from(oldest)))), """
+        both(select(USERS.NAME).from(USERS).where(USERS.AGE.eq(scalar(max(oldest.col(USERS.AGE)), q -> q.from(oldest)))), """
                 SELECT users.name FROM users WHERE users.age = (SELECT max(oldest.age) FROM users AS oldest)""");
         // a subquery that names a table of its own still correlates to the enclosing one
         both(select(USERS.NAME).from(USERS).where(exists(select(ADDRESSES.ID).where(ADDRESSES.USER_ID.eq(USERS.ID)))), """

@@ -206,7 +206,7 @@ class QueryIT {
             assertThat(db.rows(select(USERS.NAME, scalar(select(count()).from(ADDRESSES).where(ADDRESSES.USER_ID.eq(USERS.ID)))
                     .as("n")).from(USERS).where(USERS.ID.le(3L)).orderBy(USERS.ID)))
                     .containsExactly(row("ada", 2L), row("bob", 1L), row("cy", 0L));
-            assertThat(db.rows(select(USERS.NAME).from(USERS).where(USERS.AGE.gt(io.retort.Sql.<Integer>scalar(select(min(USERS.AGE)).from(USERS))
+            assertThat(db.rows(select(USERS.NAME).from(USERS).where(USERS.AGE.gt(scalar(min(USERS.AGE), q -> q.from(USERS))
                     .plus(10))).orderBy(USERS.ID))).containsExactly(row("ada"), row("bob"));
             assertThat(db.rows(select(USERS.NAME).from(USERS)
                     .where(exists(select(ADDRESSES.ID).where(ADDRESSES.USER_ID.eq(USERS.ID)))).orderBy(USERS.ID)))
