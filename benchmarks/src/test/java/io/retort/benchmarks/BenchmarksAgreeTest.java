@@ -1,0 +1,69 @@
+package io.retort.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmarks' smoke run: each workload invoked a few times on H2 (no timing), and every library's answer equal to
+ * the raw driver's, so a ratio always compares the same work.
+ */
+class BenchmarksAgreeTest {
+    private static BenchUser expected(long id) {
+        return new BenchUser(id, "user " + id, (int) (18 + id % 60), "user" + id + "@example.org");
+    }
+
+    @Test
+    void blockingReadsAgree() throws Exception {
+        CoreReadBenchmark b = new CoreReadBenchmark();
+        b.database = "h2";
+        b.open();
+        try {
+            // each call reads the next key
+            assertThat(b.keyLookup_rawJdbc()).isEqualTo(expected(1));
+            assertThat(b.keyLookup_retort()).isEqualTo(expected(2));
+            assertThat(b.keyLookup_jooq()).isEqualTo(expected(3));
+            List<BenchUser> all = b.thousandRows_rawJdbc();
+            assertThat(all).hasSize(BenchDatabase.ROWS);
+            assertThat(b.thousandRows_retort()).isEqualTo(all);
+            assertThat(b.thousandRows_jooq()).isEqualTo(all);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void reactiveReadsAgree() {
+        AsyncReadBenchmark b = new AsyncReadBenchmark();
+        b.database = "h2";
+        b.open();
+        try {
+            assertThat(b.keyLookup_rawR2dbc()).isEqualTo(expected(1));
+            assertThat(b.keyLookup_retort()).isEqualTo(expected(2));
+            List<BenchUser> all = b.thousandRows_rawR2dbc();
+            assertThat(all).hasSize(BenchDatabase.ROWS);
+            assertThat(b.thousandRows_retort()).isEqualTo(all);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void compilesGiveTheSameStatement() {
+        CompileBenchmark b = new CompileBenchmark();
+        b.warm();
+        assertThat(b.midSelect_retort()).extracting(io.retort.compile.BoundValue::value)
+                .containsExactly(19, "user%", "cancelled", 2L, 20L);
+        assertThat(b.midSelect_jooq()).containsExactly(20, "user%", "cancelled", 2, 20L);
+        assertThat(b.midSelect_retortCompileOnly()).isNotNull();
+    }
+
+    @Test
+    void theReportDividesByTheRawDriver() {
+        String table = BenchmarkMain.ratios(List.of(new BenchmarkMain.Score("keyLookup", "rawJdbc", "h2", 2.0, 0.1),
+                new BenchmarkMain.Score("keyLookup", "retort", "h2", 5.0, 0.2)));
+        assertThat(table).contains("| keyLookup on h2 | µs/op | × rawJdbc |").contains("| retort | 5.00 ± 0.20 | 2.50 |");
+    }
+}
