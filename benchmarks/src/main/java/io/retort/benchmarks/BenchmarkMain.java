@@ -26,8 +26,19 @@ public final class BenchmarkMain {
     record Score(String workload, String library, String database, double microseconds, double error) {
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+    /**
+     * @param args JMH's options, and {@code --results FILE} to write the tables with the machine, JVM and date as
+     *             Markdown
+     */
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException, java.io.IOException {
+        List<String> jmhArgs = new ArrayList<>(List.of(args));
+        java.nio.file.Path resultsFile = null;
+        int at = jmhArgs.indexOf("--results");
+        if (at >= 0) {
+            resultsFile = java.nio.file.Path.of(jmhArgs.get(at + 1));
+            jmhArgs.subList(at, at + 2).clear();
+        }
+        Collection<RunResult> results = new Runner(new CommandLineOptions(jmhArgs.toArray(String[]::new))).run();
         List<Score> scores = new ArrayList<>();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark();
@@ -37,7 +48,24 @@ public final class BenchmarkMain {
             scores.add(new Score(split < 0 ? method : method.substring(0, split), split < 0 ? "" : method.substring(split + 1),
                     database == null ? "-" : database, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
         }
-        System.out.print(ratios(scores));
+        String tables = ratios(scores);
+        System.out.print(tables);
+        if (resultsFile != null) {
+            java.nio.file.Files.writeString(resultsFile, header(String.join(" ", jmhArgs)) + tables);
+            System.out.println("\nWritten to " + resultsFile);
+        }
+    }
+
+    private static String header(String options) {
+        Runtime rt = Runtime.getRuntime();
+        return "# Benchmark results\n\n"
+                + "Written by `BenchmarkMain` (see the README, Benchmarks). Each figure is JMH's average time per operation "
+                + "with its 99.9% error; each ratio divides by the floor of its table (the raw driver where there is one).\n\n"
+                + "- date: " + java.time.LocalDate.now() + "\n"
+                + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + "\n"
+                + "- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch") + ", " + rt.availableProcessors() + " CPUs\n"
+                + "- JMH options: `" + options + "`; forks run with -Xms2g -Xmx2g -XX:+AlwaysPreTouch\n";
     }
 
     /**
