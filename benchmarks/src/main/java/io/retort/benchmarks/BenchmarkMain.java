@@ -22,8 +22,8 @@ public final class BenchmarkMain {
     private BenchmarkMain() {
     }
 
-    /** One measured method: {@code workload_library} with its database. */
-    record Score(String workload, String library, String database, double microseconds, double error) {
+    /** One measured method: {@code Suite.workload_library} with its database. */
+    record Score(String suite, String workload, String library, String database, double microseconds, double error) {
     }
 
     /**
@@ -41,11 +41,13 @@ public final class BenchmarkMain {
         Collection<RunResult> results = new Runner(new CommandLineOptions(jmhArgs.toArray(String[]::new))).run();
         List<Score> scores = new ArrayList<>();
         for (RunResult r : results) {
-            String method = r.getParams().getBenchmark();
-            method = method.substring(method.lastIndexOf('.') + 1);
+            String benchmark = r.getParams().getBenchmark();
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String suite = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            suite = suite.substring(suite.lastIndexOf('.') + 1).replace("Benchmark", "");
             int split = method.indexOf('_');
             String database = r.getParams().getParam("database");
-            scores.add(new Score(split < 0 ? method : method.substring(0, split), split < 0 ? "" : method.substring(split + 1),
+            scores.add(new Score(suite, split < 0 ? method : method.substring(0, split), split < 0 ? "" : method.substring(split + 1),
                     database == null ? "-" : database, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
         }
         String tables = ratios(scores);
@@ -75,7 +77,8 @@ public final class BenchmarkMain {
     static String ratios(List<Score> scores) {
         Map<String, List<Score>> groups = new TreeMap<>();
         for (Score s : scores) {
-            groups.computeIfAbsent(s.workload() + " on " + s.database(), k -> new ArrayList<>()).add(s);
+            String on = s.database().equals("-") ? "" : " on " + s.database();
+            groups.computeIfAbsent(s.suite() + ": " + s.workload() + on, k -> new ArrayList<>()).add(s);
         }
         StringBuilder out = new StringBuilder("\nRatios (time / floor; lower is faster)\n");
         for (Map.Entry<String, List<Score>> group : groups.entrySet()) {

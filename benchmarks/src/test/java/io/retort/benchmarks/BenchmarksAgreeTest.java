@@ -69,8 +69,10 @@ class BenchmarksAgreeTest {
 
     @Test
     void theReportDividesByTheRawDriver() {
-        String table = BenchmarkMain.ratios(List.of(new BenchmarkMain.Score("keyLookup", "rawJdbc", "h2", 2.0, 0.1),
-                new BenchmarkMain.Score("keyLookup", "retort", "h2", 5.0, 0.2)));
-        assertThat(table).contains("| keyLookup on h2 | µs/op | × rawJdbc |").contains("| retort | 5.00 ± 0.20 | 2.50 |");
+        String table = BenchmarkMain.ratios(List.of(new BenchmarkMain.Score("CoreRead", "keyLookup", "retort", "h2", 5.0, 0.2),
+                new BenchmarkMain.Score("CoreRead", "keyLookup", "rawJdbc", "h2", 2.0, 0.1),
+                new BenchmarkMain.Score("AsyncRead", "keyLookup", "retort", "h2", 9.0, 0.2)));
+        assertThat(table).contains("| CoreRead: keyLookup on h2 | µs/op | × rawJdbc |").contains("| retort | 5.00 ± 0.20 | 2.50 |")
+                .contains("| AsyncRead: keyLookup on h2 | µs/op | × retort |");
     }
 }
