@@ -68,6 +68,48 @@ class BenchmarksAgreeTest {
     }
 
     @Test
+    void ormWorkloadsAgreeAndWrite() throws Exception {
+        OrmBenchmark b = new OrmBenchmark();
+        b.database = "h2";
+        b.open();
+        try {
+            assertThat(b.entityByKey_rawJdbc()).isEqualTo(person(1, "", -1));
+            assertThat(b.entityByKey_retort()).isEqualTo(person(2, "", -1));
+            assertThat(b.entityByKey_hibernate()).isEqualTo(person(3, "", -1));
+            List<OrmBenchmark.Summary> all = b.thousandEntities_rawJdbc();
+            assertThat(all).hasSize(BenchDatabase.ROWS).first().isEqualTo(person(1, "", -1));
+            assertThat(b.thousandEntities_retort()).isEqualTo(all);
+            assertThat(b.thousandEntities_hibernate()).isEqualTo(all);
+
+            List<OrmBenchmark.Summary> graph = b.graph_rawJdbc();
+            assertThat(graph).hasSize(OrmBenchmark.SOME).allSatisfy(s -> assertThat(s.addresses()).isEqualTo(2));
+            assertThat(b.graph_retort()).isEqualTo(graph);
+            assertThat(b.graph_hibernate()).isEqualTo(graph);
+
+            // each library's writes land: names alternate between rounds
+            assertThat(b.loadChangeCommit_rawJdbc()).isEqualTo(OrmBenchmark.SOME);
+            assertThat(b.thousandEntities_rawJdbc().subList(0, OrmBenchmark.SOME)).allSatisfy(s -> assertThat(s.name()).endsWith(" changed"));
+            assertThat(b.loadChangeCommit_retort()).isEqualTo(OrmBenchmark.SOME);
+            assertThat(b.thousandEntities_rawJdbc().subList(0, OrmBenchmark.SOME)).allSatisfy(s -> assertThat(s.name()).doesNotEndWith(" changed"));
+            assertThat(b.loadChangeCommit_hibernate()).isEqualTo(OrmBenchmark.SOME);
+            assertThat(b.thousandEntities_rawJdbc().subList(0, OrmBenchmark.SOME)).allSatisfy(s -> assertThat(s.name()).endsWith(" changed"));
+
+            b.insertThousand_rawJdbc();
+            b.insertThousand_retort();
+            b.insertThousand_hibernate();
+            assertThat(b.thousandEntities_rawJdbc()).hasSize(BenchDatabase.ROWS + 3 * OrmBenchmark.NEW);
+            b.removeInserted();
+            assertThat(b.thousandEntities_rawJdbc()).hasSize(BenchDatabase.ROWS);
+        } finally {
+            b.close();
+        }
+    }
+
+    private static OrmBenchmark.Summary person(long id, String suffix, int addresses) {
+        return new OrmBenchmark.Summary(id, "person " + id + suffix, (int) (18 + id % 60), addresses);
+    }
+
+    @Test
     void theReportDividesByTheRawDriver() {
         String table = BenchmarkMain.ratios(List.of(new BenchmarkMain.Score("CoreRead", "keyLookup", "retort", "h2", 5.0, 0.2),
                 new BenchmarkMain.Score("CoreRead", "keyLookup", "rawJdbc", "h2", 2.0, 0.1),
