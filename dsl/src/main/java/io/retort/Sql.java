@@ -23,6 +23,7 @@ import io.retort.schema.Table;
 import io.retort.statement.Assignment;
 import io.retort.statement.Cte;
 import io.retort.statement.Delete;
+import io.retort.statement.EntitySelect;
 import io.retort.statement.Excluded;
 import io.retort.statement.Insert;
 import io.retort.statement.NamedColumn;
@@ -82,6 +83,28 @@ public final class Sql extends Functions {
      */
     public static Select select(Table table) {
         return selectFrom(table);
+    }
+
+    /**
+     * The rows of an entity table, typed by its entity class: a session's {@code scalars(select(USERS))} is a
+     * {@code List<User>}.
+     *
+     * @param table an entity table
+     * @param <E>   its entity class
+     * @return {@code SELECT every column FROM table}
+     */
+    public static <E> EntitySelect<E> select(io.retort.orm.EntityTable<E> table) {
+        return selectFrom(table);
+    }
+
+    /**
+     * @param table an entity table
+     * @param <E>   its entity class
+     * @return {@code SELECT every column FROM table}, typed by the entity class
+     */
+    public static <E> EntitySelect<E> selectFrom(io.retort.orm.EntityTable<E> table) {
+        Objects.requireNonNull(table, "table");
+        return EntitySelect.of(table, table.entityType());
     }
 
     /** @param table a table @return {@code SELECT every column FROM table} */

@@ -13,6 +13,7 @@ import io.retort.orm.internal.SessionProgram;
 import io.retort.orm.internal.SessionPrograms;
 import io.retort.orm.internal.SessionRules;
 import io.retort.orm.internal.UnitOfWork;
+import io.retort.statement.EntitySelect;
 import io.retort.statement.Select;
 import io.retort.statement.Statement;
 
@@ -238,6 +239,49 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * {@link #scalars(Select, LoaderOption...)} typed by the query: {@code session.scalars(select(USERS))} is a
+     * {@code List<User>}.
+     *
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the entities, in row order
+     */
+    public <E> List<E> scalars(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>scalars((Select) query, options);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the first entity, or {@code null}
+     */
+    public <E> @Nullable E first(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>first((Select) query, options);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity
+     */
+    public <E> E one(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>one((Select) query, options);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity, or {@code null}
+     */
+    public <E> @Nullable E oneOrNull(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>oneOrNull((Select) query, options);
+    }
+
+    /**
      * @param query   an entity query ({@code select(USERS)...})
      * @param options loader options
      * @param <E>     the entity class
@@ -445,6 +489,19 @@ public final class Session implements AutoCloseable {
     public <E> E merge(E detached) {
         Objects.requireNonNull(detached, "detached");
         return run("merge", () -> runProgram(programs.merge(detached)));
+    }
+
+    /**
+     * {@link #stream(Select, int, LoaderOption...)} typed by the query.
+     *
+     * @param query     an entity query ({@code select(USERS)...})
+     * @param batchSize objects kept in the identity map at most, per batch
+     * @param options   loader options
+     * @param <E>       the entity class
+     * @return the entities
+     */
+    public <E> java.util.stream.Stream<E> stream(EntitySelect<E> query, int batchSize, LoaderOption... options) {
+        return this.<E>stream((Select) query, batchSize, options);
     }
 
     /**

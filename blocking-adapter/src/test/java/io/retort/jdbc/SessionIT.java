@@ -49,6 +49,20 @@ class SessionIT {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void entityQueriesAreTypedWithoutAWitness(Dialect dialect) {
+        start(dialect);
+        try (Session s = sessions.open()) {
+            s.add(new User("ed", "Ed Jones", 30));
+            s.commit();
+            // no target type and no witness: select(USERS) is an EntitySelect<User>
+            assertThat(s.scalars(select(USERS).where(USERS.NAME.eq("ed"))).get(0).getFullname()).isEqualTo("Ed Jones");
+            assertThat(s.one(select(USERS)).getAge()).isEqualTo(30);
+            assertThat(s.stream(select(USERS), 10).map(User::getName).toList()).containsExactly("ed");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void legacyQueryApi(Dialect dialect) {
         start(dialect);
         try (Session s = sessions.open()) {

@@ -237,6 +237,12 @@ public abstract class EntityTable<E> extends Table {
         return column;
     }
 
+    /** @return the entity class: an entity table maps its rows to it */
+    @Override
+    public final Class<E> mappedType() {
+        return entityType;
+    }
+
     /** @return the entity class */
     public final Class<E> entityType() {
         return entityType;

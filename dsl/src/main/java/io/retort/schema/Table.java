@@ -303,6 +303,11 @@ public abstract class Table implements FromNode {
 
     // ---- reading -----------------------------------------------------------------------------
 
+    /** @return the class an ORM entity table maps its rows to, or {@code null} for a plain table */
+    public @org.jspecify.annotations.Nullable Class<?> mappedType() {
+        return null;
+    }
+
     /** @return the table's name */
     public final String name() {
         return name;

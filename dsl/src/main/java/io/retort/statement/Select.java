@@ -23,7 +23,7 @@ import java.util.Objects;
  * select(USERS.NAME, count()).from(USERS).join(ADDRESSES).groupBy(USERS.NAME).having(count().gt(1L))
  * }</pre>
  */
-public final class Select implements Query {
+public sealed class Select implements Query permits EntitySelect {
     private final List<Cte.WithItem> with;
     private final boolean isDistinct;
     private final List<Expression<?>> selection;
@@ -35,6 +35,12 @@ public final class Select implements Query {
     private final Param<Long> limit;
     private final Param<Long> offset;
     private final LockMode lock;
+
+    /** A copy of {@code other}, for {@link EntitySelect}. */
+    Select(Select other) {
+        this(other.with, other.isDistinct, other.selection, other.from, other.where, other.groupBy, other.having,
+                other.orderBy, other.limit, other.offset, other.lock);
+    }
 
     /** Built by the DSL only: the shape of this node may grow without breaking callers. */
     Select(List<Cte.WithItem> with, boolean isDistinct, List<Expression<?>> selection, List<FromNode> from, Condition where, List<Expression<?>> groupBy, Condition having, List<SortOrder> orderBy, Param<Long> limit, Param<Long> offset, LockMode lock) {

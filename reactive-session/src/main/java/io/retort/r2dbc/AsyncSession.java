@@ -17,6 +17,7 @@ import io.retort.orm.internal.SessionRules;
 import io.retort.orm.internal.StatementOutcome;
 import io.retort.orm.internal.UnitOfWork;
 import io.retort.schema.Column;
+import io.retort.statement.EntitySelect;
 import io.retort.statement.Select;
 import io.retort.statement.Statement;
 import org.reactivestreams.Publisher;
@@ -226,6 +227,49 @@ public final class AsyncSession {
     }
 
     /**
+     * {@link #scalars(Select, LoaderOption...)} typed by the query: {@code session.scalars(select(USERS))} is a
+     * {@code Flux<User>}.
+     *
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the entities
+     */
+    public <E> Flux<E> scalars(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>scalars((Select) query, options);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the first entity, or empty
+     */
+    public <E> Mono<E> first(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>first((Select) query, options);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity
+     */
+    public <E> Mono<E> one(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>one((Select) query, options);
+    }
+
+    /**
+     * @param query   an entity query ({@code select(USERS)...})
+     * @param options loader options
+     * @param <E>     the entity class
+     * @return the only entity, or empty
+     */
+    public <E> Mono<E> oneOrNull(EntitySelect<E> query, LoaderOption... options) {
+        return this.<E>oneOrNull((Select) query, options);
+    }
+
+    /**
      * @param query   an entity query ({@code select(USERS)...})
      * @param options loader options
      * @param <E>     the entity class
@@ -271,6 +315,19 @@ public final class AsyncSession {
      */
     public <E> AsyncQuery<E> query(Class<E> type) {
         return new AsyncQuery<>(this, io.retort.orm.internal.EntityQuery.of(programs.tableFor(Objects.requireNonNull(type, "type"))));
+    }
+
+    /**
+     * {@link #stream(Select, int, LoaderOption...)} typed by the query.
+     *
+     * @param query     an entity query ({@code select(USERS)...})
+     * @param batchSize objects kept in the identity map at most, per batch
+     * @param options   loader options
+     * @param <E>       the entity class
+     * @return the entities
+     */
+    public <E> Flux<E> stream(EntitySelect<E> query, int batchSize, LoaderOption... options) {
+        return this.<E>stream((Select) query, batchSize, options);
     }
 
     /**

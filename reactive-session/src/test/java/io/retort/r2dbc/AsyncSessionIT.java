@@ -74,6 +74,20 @@ class AsyncSessionIT {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void entityQueriesAreTypedWithoutAWitness(Dialect dialect) {
+        start(dialect);
+        addUsers("ed");
+        AsyncSession s = sessions.open();
+        // no target type and no witness: select(USERS) is an EntitySelect<User>, the Flux a Flux<User>
+        s.scalars(select(USERS).where(USERS.NAME.eq("ed"))).map(User::getName)
+                .concatWith(s.one(select(USERS)).map(User::getName))
+                .concatWith(s.stream(select(USERS), 10).map(User::getName))
+                .as(StepVerifier::create).expectNext("ed", "ed", "ed").verifyComplete();
+        s.close().block(WAIT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void inTransactionErrorLeavesNothingWritten(Dialect dialect) {
         start(dialect);
         AsyncSession s = sessions.open();
