@@ -45,7 +45,7 @@ public final class Session implements AutoCloseable {
     Session(SessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
         this.isolation = isolation;
-        this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::lazyLoad);
+        this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::lazyLoad, rules);
     }
 
     // ---- objects ----------------------------------------------------------------------------
@@ -415,7 +415,7 @@ public final class Session implements AutoCloseable {
      * and every object is expired so the next load shows the database's values. Clears a failed flush's state.
      */
     public void rollback() {
-        run("rollback", () -> runProgram(programs.rollback(rules)));
+        run("rollback", () -> runProgram(programs.rollback()));
     }
 
     /**
@@ -577,40 +577,54 @@ public final class Session implements AutoCloseable {
             if (p instanceof SessionProgram.Done<T> done) {
                 return done.value();
             }
+            if (p instanceof SessionProgram.Fail<T> fail) {
+                throw fail.error();
+            }
             if (p instanceof SessionProgram.Execute<T> step) {
                 try {
                     p = step.then().apply(new JdbcOutcome(connection().execute(step.statement())));
                 } catch (RuntimeException e) {
-                    if (step.flush()) {
-                        failFlush(e);
-                    }
-                    throw e;
+                    p = step.failed().apply(e);
                 }
             } else if (p instanceof SessionProgram.ExecuteMany<T> many) {
                 try {
                     p = many.then().apply(executeMany(many.statements()));
                 } catch (RuntimeException e) {
-                    if (many.flush()) {
-                        failFlush(e);
-                    }
-                    throw e;
+                    p = many.failed().apply(e);
                 }
             } else {
                 SessionProgram.EndTransaction<T> end = (SessionProgram.EndTransaction<T>) p;
-                if (end.commit() && transaction != null) {
-                    // SQLAlchemy 2.x: commit() commits the whole transaction, savepoints still open included
-                    for (SessionSavepoint open = savepoints.pollLast(); open != null; open = savepoints.pollLast()) {
-                        if (open.transaction().isActive()) {
-                            open.transaction().commit();
-                        }
-                        open.transactionEnded();
-                    }
-                    transaction.commit();
-                }
-                release();   // closing the connection rolls back whatever is open, savepoints included
-                p = end.then().get();
+                p = end.then().apply(endTransaction(end.commit()));
             }
         }
+    }
+
+    /** @return the failure of the COMMIT or of giving the connection back, or null */
+    private RuntimeException endTransaction(boolean commit) {
+        RuntimeException failure = null;
+        if (commit && transaction != null) {
+            try {
+                for (SessionSavepoint open = savepoints.pollLast(); open != null; open = savepoints.pollLast()) {
+                    if (open.transaction().isActive()) {
+                        open.transaction().commit();
+                    }
+                    open.transactionEnded();
+                }
+                transaction.commit();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        try {
+            release();   // closing the connection rolls back whatever is open, savepoints included
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
     }
 
     /** One JDBC batch; statements the compiler renders differently after all run one by one, before any runs. */
@@ -624,17 +638,6 @@ public final class Session implements AutoCloseable {
                 counts[i] = c.execute(statements.get(i)).rowCount();
             }
             return counts;
-        }
-    }
-
-    /** A failed flush rolls the database transaction back at once and leaves the session needing rollback(). */
-    private void failFlush(RuntimeException cause) {
-        rules.flushFailed(cause);
-        try {
-            // closing the connection rolls back the whole transaction, savepoints included
-            release();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
         }
     }
 

@@ -19,7 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are recorded as COMMIT or ROLLBACK. Milliseconds per test, no database.
  */
 final class ScriptedRunner {
-    private record Reply(String sqlPrefix, List<Object[]> rows, long rowCount) implements StatementOutcome {
+    private record Reply(String sqlPrefix, List<Object[]> rows, long rowCount, RuntimeException error)
+            implements StatementOutcome {
+        Reply(String sqlPrefix, List<Object[]> rows, long rowCount) {
+            this(sqlPrefix, rows, rowCount, null);
+        }
     }
 
     private final Compiler compiler = Compiler.of(Dialects.POSTGRES, PlaceholderStyle.NUMBERED);
@@ -38,11 +42,28 @@ final class ScriptedRunner {
         return this;
     }
 
+    /** Expects a statement and answers with the database's error. */
+    ScriptedRunner expectFailure(String sqlPrefix, RuntimeException error) {
+        script.add(new Reply(sqlPrefix, List.of(), 0, error));
+        return this;
+    }
+
+    /** The next COMMIT fails with this error. */
+    ScriptedRunner failCommit(RuntimeException error) {
+        commitFailure = error;
+        return this;
+    }
+
+    private RuntimeException commitFailure;
+
     <T> T run(SessionProgram<T> program) {
         SessionProgram<T> p = program;
         while (true) {
             if (p instanceof SessionProgram.Done<T> done) {
                 return done.value();
+            }
+            if (p instanceof SessionProgram.Fail<T> fail) {
+                throw fail.error();
             }
             if (p instanceof SessionProgram.Execute<T> step) {
                 String sql = compiler.compile(step.statement()).sql();
@@ -50,7 +71,14 @@ final class ScriptedRunner {
                 Reply reply = script.poll();
                 assertThat(reply).as("an unexpected statement: %s", sql).isNotNull();
                 assertThat(sql).as("statement %d", ran.size()).startsWith(reply.sqlPrefix());
-                p = step.then().apply(reply);
+                try {
+                    if (reply.error() != null) {
+                        throw reply.error();
+                    }
+                    p = step.then().apply(reply);
+                } catch (RuntimeException e) {
+                    p = step.failed().apply(e);
+                }
             } else if (p instanceof SessionProgram.ExecuteMany<T> many) {
                 long[] counts = new long[many.statements().size()];
                 for (int i = 0; i < counts.length; i++) {
@@ -65,7 +93,9 @@ final class ScriptedRunner {
             } else {
                 SessionProgram.EndTransaction<T> end = (SessionProgram.EndTransaction<T>) p;
                 ran.add(end.commit() ? "COMMIT" : "ROLLBACK");
-                p = end.then().get();
+                RuntimeException failure = end.commit() ? commitFailure : null;
+                commitFailure = null;
+                p = end.then().apply(failure);
             }
         }
     }

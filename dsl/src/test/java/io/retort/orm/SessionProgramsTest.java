@@ -4,6 +4,7 @@ import io.retort.exception.NoResultException;
 import io.retort.orm.internal.EntityRegistry;
 import io.retort.orm.internal.SessionProgram;
 import io.retort.orm.internal.SessionPrograms;
+import io.retort.orm.internal.SessionRules;
 import io.retort.orm.internal.UnitOfWork;
 import io.retort.testing.orm.Address;
 import io.retort.testing.orm.Keyword;
@@ -33,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SessionProgramsTest {
     private final UnitOfWork work = new UnitOfWork();
     private final ScriptedRunner db = new ScriptedRunner();
+    private final SessionRules rules = new SessionRules();
 
     private SessionPrograms programs(SessionOptions options) {
         return new SessionPrograms(work, new EntityRegistry(ScenarioSupport.ENTITY_TABLES), options, (owner, r) -> {
             throw new AssertionError("no lazy load expected: " + r);
-        });
+        }, rules);
     }
 
     private final SessionPrograms programs = programs(SessionOptions.defaults());
@@ -55,6 +57,38 @@ class SessionProgramsTest {
     }
 
     @Test
+    void aFailedFlushRollsBackAtOnceAndLeavesOnlyRollback() {
+        User ed = new User("ed", "Ed", 30);
+        programs.add(ed);
+        RuntimeException duplicate = new io.retort.exception.RetortException("duplicate key");
+        db.expectFailure("INSERT INTO orm_users", duplicate);
+        assertThatThrownBy(() -> db.run(programs.commit())).isSameAs(duplicate);
+        assertThat(db.ran()).as("rolled back, never committed").hasSize(2).last().isEqualTo("ROLLBACK");
+        assertThat(rules.needsRollback()).isTrue();
+        assertThatThrownBy(() -> rules.enter("flush"))
+                .hasMessageContaining("rollback()");
+
+        db.run(programs.rollback());
+        assertThat(rules.needsRollback()).isFalse();
+        assertThat(work.contains(ed)).as("pending objects leave the session at rollback").isFalse();
+        db.assertScriptUsed();
+    }
+
+    @Test
+    void aFailedCommitFailsWithoutTheCommitRulesAndTheRollbackRulesStillApply() {
+        User ed = new User("ed", "Ed", 30);
+        programs.add(ed);
+        RuntimeException refused = new io.retort.exception.RetortException("could not serialize access");
+        db.expect("INSERT INTO orm_users", new Object[]{5L}).failCommit(refused);
+        assertThatThrownBy(() -> db.run(programs.commit())).isSameAs(refused);
+        assertThat(work.find(USERS, 5L)).as("not expired as committed").isSameAs(ed);
+
+        db.run(programs.rollback());
+        assertThat(work.contains(ed)).as("inserted in a transaction that never committed: gone").isFalse();
+        db.assertScriptUsed();
+    }
+
+    @Test
     void commitFlushesCommitsThenExpiresUnlessTheOptionsSayNot() {
         User ed = new User("ed", "Ed", 30);
         programs.add(ed);
@@ -66,7 +100,7 @@ class SessionProgramsTest {
 
         UnitOfWork other = new UnitOfWork();
         SessionPrograms keep = new SessionPrograms(other, new EntityRegistry(ScenarioSupport.ENTITY_TABLES),
-                SessionOptions.defaults().expireOnCommit(false), (o, r) -> List.of());
+                SessionOptions.defaults().expireOnCommit(false), (o, r) -> List.of(), new SessionRules());
         User wendy = new User("wendy", "Wendy", 25);
         keep.add(wendy);
         db.expect("INSERT INTO orm_users", new Object[]{6L});

@@ -71,7 +71,7 @@ public final class AsyncSession {
     AsyncSession(AsyncSessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
         this.isolation = isolation;
-        this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::refuseLazyLoad);
+        this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::refuseLazyLoad, rules);
     }
 
     // ---- registering (no I/O) ---------------------------------------------------------------
@@ -530,7 +530,7 @@ public final class AsyncSession {
 
     /** Forgets what is not committed (SQLAlchemy's rollback rules for the identity map), then releases. */
     private Mono<Void> rolledBack() {
-        return runProgram(programs.rollback(rules));
+        return runProgram(programs.rollback());
     }
 
     /** @return completion once what is not committed is rolled back and the connection released */
@@ -637,31 +637,48 @@ public final class AsyncSession {
     }
 
     private Mono<SessionProgram<?>> advance(SessionProgram<?> p) {
+        if (p instanceof SessionProgram.Fail<?> fail) {
+            return Mono.error(fail.error());
+        }
         if (p instanceof SessionProgram.Execute<?> step) {
-            Mono<SessionProgram<?>> next = connection().flatMap(c -> outcome(c, step))
-                    .map(outcome -> step.then().apply(outcome));
-            return step.flush() ? next.onErrorResume(this::failFlush) : next;
+            return connection().flatMap(c -> outcome(c, step))
+                    .<SessionProgram<?>>map(outcome -> step.then().apply(outcome))
+                    .onErrorResume(e -> Mono.fromSupplier(() -> step.failed().apply(asRuntime(e))));
         }
         if (p instanceof SessionProgram.ExecuteMany<?> many) {
-            Mono<SessionProgram<?>> next = connection().flatMap(c -> counts(c, many.statements()))
-                    .map(counts -> many.then().apply(counts));
-            return many.flush() ? next.onErrorResume(this::failFlush) : next;
+            return connection().flatMap(c -> counts(c, many.statements()))
+                    .<SessionProgram<?>>map(counts -> many.then().apply(counts))
+                    .onErrorResume(e -> Mono.fromSupplier(() -> many.failed().apply(asRuntime(e))));
         }
         if (p instanceof SessionProgram.EndTransaction<?> end) {
-            if (!end.commit()) {
-                // the session's rules for a rollback hold even when giving the connection back fails
-                SessionProgram<?> rest = end.then().get();
-                return release().thenReturn(rest);
-            }
-            // SQLAlchemy 2.x: commit() commits the whole transaction, savepoints still open included
-            return Flux.defer(() -> Flux.fromIterable(openSavepointsInnermostFirst()))
-                    .concatMap(open -> (open.transaction().isActive() ? delivered(open.transaction().commit()) : Mono.<Void>empty())
-                            .doOnSuccess(v -> open.transactionEnded()))
-                    .then(delivered(Mono.defer(() -> transaction == null ? Mono.<Void>empty() : transaction.commit())))
-                    .then(release())
-                    .then(Mono.fromCallable(() -> end.then().get()));
+            Mono<Void> commit = end.commit() ? commitOpen() : Mono.empty();
+            return failureOf(commit).flatMap(commitFailure -> failureOf(release()).map(releaseFailure -> {
+                if (commitFailure.isEmpty()) {
+                    return releaseFailure;
+                }
+                releaseFailure.ifPresent(commitFailure.get()::addSuppressed);
+                return commitFailure;
+            })).map(failure -> end.then().apply(failure.orElse(null)));
         }
         return Mono.empty();
+    }
+
+    /** SQLAlchemy 2.x: a commit commits the whole transaction, savepoints still open included. */
+    private Mono<Void> commitOpen() {
+        return Flux.defer(() -> Flux.fromIterable(openSavepointsInnermostFirst()))
+                .concatMap(open -> (open.transaction().isActive() ? delivered(open.transaction().commit()) : Mono.<Void>empty())
+                        .doOnSuccess(v -> open.transactionEnded()))
+                .then(delivered(Mono.defer(() -> transaction == null ? Mono.<Void>empty() : transaction.commit())));
+    }
+
+    /** @return what {@code io} failed with, or empty when it completed */
+    private static Mono<java.util.Optional<RuntimeException>> failureOf(Mono<Void> io) {
+        return io.then(Mono.just(java.util.Optional.<RuntimeException>empty()))
+                .onErrorResume(e -> Mono.just(java.util.Optional.of(asRuntime(e))));
+    }
+
+    private static RuntimeException asRuntime(Throwable e) {
+        return e instanceof RuntimeException r ? r : new io.retort.exception.RetortException(e.getMessage(), e);
     }
 
     private List<AsyncSessionSavepoint> openSavepointsInnermostFirst() {
@@ -699,17 +716,6 @@ public final class AsyncSession {
                 .onErrorResume(io.retort.exception.InconsistentRowsException.class, differentShapes ->
                         Flux.fromIterable(statements).concatMap(s -> tracked(c.rowCount(s).flux())).collectList()
                                 .map(counts -> counts.stream().mapToLong(Long::longValue).toArray()));
-    }
-
-    /** A failed flush rolls the transaction back at once and leaves the session needing rollback(). */
-    private Mono<SessionProgram<?>> failFlush(Throwable failure) {
-        RuntimeException cause = failure instanceof RuntimeException r ? r
-                : new io.retort.exception.RetortException("Flush failed", failure);
-        rules.flushFailed(cause);
-        return release().onErrorResume(r -> {
-            cause.addSuppressed(r);
-            return Mono.empty();
-        }).then(Mono.error(cause));
     }
 
     private Mono<AsyncConnection> connection() {

@@ -4,7 +4,6 @@ import io.retort.statement.Statement;
 
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One session operation as data, with no I/O: either its answer, or the next thing to do against the database
@@ -14,7 +13,8 @@ import java.util.function.Supplier;
  * @param <T> the operation's answer
  */
 public sealed interface SessionProgram<T>
-        permits SessionProgram.Done, SessionProgram.Execute, SessionProgram.ExecuteMany, SessionProgram.EndTransaction {
+        permits SessionProgram.Done, SessionProgram.Fail, SessionProgram.Execute, SessionProgram.ExecuteMany,
+        SessionProgram.EndTransaction {
 
     /**
      * The operation is over.
@@ -26,19 +26,44 @@ public sealed interface SessionProgram<T>
     }
 
     /**
+     * The operation failed: the runner raises {@code error} as it is.
+     *
+     * @param error the failure
+     * @param <T>   the answer's type the operation would have had
+     */
+    record Fail<T>(RuntimeException error) implements SessionProgram<T> {
+        public Fail {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /**
      * Run a statement in the session's transaction (beginning one if needed), then continue with its outcome.
      *
      * @param statement the statement
-     * @param flush     whether it writes the session's changes: its failure (or the failure of {@code then}) rolls
-     *                  the transaction back and leaves the session needing {@code rollback()}
+     * @param flush     whether it writes the session's changes, so that a DML statement's row count is what the
+     *                  rest of the program needs (a runner may read any other statement as rows)
      * @param then      the rest of the program, given what the statement returned
+     * @param failed    the rest of the program when the statement, or {@code then}, fails (a flush's rolls back and
+     *                  leaves the session needing {@code rollback()})
      * @param <T>       the answer's type
      */
-    record Execute<T>(Statement statement, boolean flush, Function<StatementOutcome, SessionProgram<T>> then)
-            implements SessionProgram<T> {
+    record Execute<T>(Statement statement, boolean flush, Function<StatementOutcome, SessionProgram<T>> then,
+                      Function<RuntimeException, SessionProgram<T>> failed) implements SessionProgram<T> {
         public Execute {
             Objects.requireNonNull(statement, "statement");
             Objects.requireNonNull(then, "then");
+            Objects.requireNonNull(failed, "failed");
+        }
+
+        /**
+         * A statement whose failure fails the program.
+         *
+         * @param statement the statement
+         * @param then      the rest of the program
+         */
+        public Execute(Statement statement, Function<StatementOutcome, SessionProgram<T>> then) {
+            this(statement, false, then, Fail::new);
         }
     }
 
@@ -47,27 +72,33 @@ public sealed interface SessionProgram<T>
      * count of each. A runner whose driver cannot batch them runs them one by one; the answer is the same.
      *
      * @param statements the statements, in order
-     * @param flush      as for {@link Execute}
      * @param then       the rest of the program, given the row count of each statement (negative when the driver
      *                   did not report it)
+     * @param failed     as for {@link Execute}
      * @param <T>        the answer's type
      */
-    record ExecuteMany<T>(java.util.List<Statement> statements, boolean flush, Function<long[], SessionProgram<T>> then)
-            implements SessionProgram<T> {
+    record ExecuteMany<T>(java.util.List<Statement> statements, Function<long[], SessionProgram<T>> then,
+                          Function<RuntimeException, SessionProgram<T>> failed) implements SessionProgram<T> {
         public ExecuteMany {
             statements = java.util.List.copyOf(statements);
             Objects.requireNonNull(then, "then");
+            Objects.requireNonNull(failed, "failed");
         }
     }
 
     /**
-     * End the session's transaction, if one is open, and give its connection back to the pool, then continue.
+     * End the session's transaction, if one is open, and give its connection back to the pool, then continue. A
+     * commit commits the whole transaction, savepoints still open included (SQLAlchemy 2.x): the runner releases
+     * them innermost first, then commits. The connection goes back whatever happened; a rollback ends the
+     * transaction by giving it back.
      *
      * @param commit {@code true} to commit, {@code false} to roll back
-     * @param then   the rest of the program
+     * @param then   the rest of the program, given the failure of the COMMIT or of giving the connection back
+     *               ({@code null} when the transaction ended as asked)
      * @param <T>    the answer's type
      */
-    record EndTransaction<T>(boolean commit, Supplier<SessionProgram<T>> then) implements SessionProgram<T> {
+    record EndTransaction<T>(boolean commit, Function<RuntimeException, SessionProgram<T>> then)
+            implements SessionProgram<T> {
         public EndTransaction {
             Objects.requireNonNull(then, "then");
         }
@@ -83,6 +114,15 @@ public sealed interface SessionProgram<T>
     }
 
     /**
+     * @param error the failure
+     * @param <T>   the answer's type the operation would have had
+     * @return a failed program
+     */
+    static <T> SessionProgram<T> fail(RuntimeException error) {
+        return new Fail<>(error);
+    }
+
+    /**
      * @param next what to do with this program's answer
      * @param <U>  the answer of the whole
      * @return this program followed by {@code next}
@@ -91,14 +131,19 @@ public sealed interface SessionProgram<T>
         if (this instanceof Done<T> d) {
             return next.apply(d.value());
         }
+        if (this instanceof Fail<T> f) {
+            return new Fail<>(f.error());
+        }
         if (this instanceof Execute<T> e) {
-            return new Execute<>(e.statement(), e.flush(), outcome -> e.then().apply(outcome).then(next));
+            return new Execute<>(e.statement(), e.flush(), outcome -> e.then().apply(outcome).then(next),
+                    error -> e.failed().apply(error).then(next));
         }
         if (this instanceof ExecuteMany<T> many) {
-            return new ExecuteMany<>(many.statements(), many.flush(), counts -> many.then().apply(counts).then(next));
+            return new ExecuteMany<>(many.statements(), counts -> many.then().apply(counts).then(next),
+                    error -> many.failed().apply(error).then(next));
         }
         EndTransaction<T> end = (EndTransaction<T>) this;
-        return new EndTransaction<>(end.commit(), () -> end.then().get().then(next));
+        return new EndTransaction<>(end.commit(), failure -> end.then().apply(failure).then(next));
     }
 
     /**

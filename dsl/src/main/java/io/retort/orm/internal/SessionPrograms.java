@@ -31,6 +31,7 @@ public final class SessionPrograms {
     private final EntityRegistry registry;
     private final SessionOptions options;
     private final LazyLoader lazy;
+    private final SessionRules rules;
     private int autoflushSuspended;
 
     /**
@@ -39,8 +40,11 @@ public final class SessionPrograms {
      * @param options  the factory's session options
      * @param lazy     what an unloaded lazy collection calls when touched (the blocking session loads, the reactive
      *                 one refuses)
+     * @param rules    the session's rules: a failed flush leaves it accepting only {@code rollback()}
      */
-    public SessionPrograms(UnitOfWork work, EntityRegistry registry, SessionOptions options, LazyLoader lazy) {
+    public SessionPrograms(UnitOfWork work, EntityRegistry registry, SessionOptions options, LazyLoader lazy,
+                           SessionRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.work = Objects.requireNonNull(work, "work");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.options = Objects.requireNonNull(options, "options");
@@ -115,7 +119,7 @@ public final class SessionPrograms {
         {
             JoinedQuery joined = work.joined(table, query, loaders);
             Statement statement = joined != null ? joined.select() : query;
-            return new SessionProgram.Execute<>(statement, false, outcome -> {
+            return new SessionProgram.Execute<>(statement, outcome -> {
                 Map<EntityTable<?>, List<Object>> joinedObjects = new java.util.LinkedHashMap<>();
                 List<E> loaded = joined != null ? work.loadJoined(table, joined, outcome.rows(), joinedObjects)
                         : loadRows(table, outcome.rows());
@@ -203,7 +207,7 @@ public final class SessionPrograms {
     public SessionProgram<Void> refresh(Object entity) {
         EntityTable table = work.tableOf(entity, "refresh");
         Object id = table.idColumn().getRaw(entity);
-        return new SessionProgram.Execute<>(select(table).where(raw(table.idColumn()).eq(id)), false, outcome -> {
+        return new SessionProgram.Execute<>(select(table).where(raw(table.idColumn()).eq(id)), outcome -> {
             if (outcome.rows().isEmpty()) {
                 work.expunge(entity);
                 throw new NoResultException(UnitOfWork.describeEntity(table, entity) + " no longer exists in the "
@@ -320,7 +324,7 @@ public final class SessionPrograms {
         return autoflush().then(flushed -> {
             EntityTable<?> table = BulkStatements.entityTarget(statement);
             if (table == null || sync != SynchronizeSession.FETCH) {
-                return new SessionProgram.Execute<>(statement, false, outcome -> {
+                return new SessionProgram.Execute<>(statement, outcome -> {
                     if (sync == SynchronizeSession.EXPIRE_TABLE) {
                         work.expireTable(BulkStatements.target(statement), statement instanceof io.retort.statement.Delete);
                     }
@@ -328,12 +332,12 @@ public final class SessionPrograms {
                     return done(outcome);
                 });
             }
-            return new SessionProgram.Execute<>(BulkStatements.matchedKeys(statement, table), false, found -> {
+            return new SessionProgram.Execute<>(BulkStatements.matchedKeys(statement, table), found -> {
                 List<Object> keys = new ArrayList<>(found.rows().size());
                 for (Object[] row : found.rows()) {
                     keys.add(row[0]);
                 }
-                return new SessionProgram.Execute<>(statement, false, outcome -> {
+                return new SessionProgram.Execute<>(statement, outcome -> {
                     work.bulkChanged(table, keys, statement instanceof io.retort.statement.Delete);
                     return done(outcome);
                 });
@@ -418,13 +422,13 @@ public final class SessionPrograms {
                     statements.add(b.statement());
                 }
                 int next = end;
-                return new SessionProgram.ExecuteMany<>(statements, true, counts -> {
+                return new SessionProgram.ExecuteMany<>(statements, counts -> {
                     for (int b = 0; b < batch.size(); b++) {
                         // a driver that does not report a batch's counts cannot show a stale row: take it as written
                         batch.get(b).apply(List.of(), counts[b] < 0 ? 1 : counts[b]);
                     }
                     return flushSteps(steps, next);
-                });
+                }, this::flushFailed);
             }
             Statement statement = step.statement();   // built now: earlier steps have applied their results
             if (statement != null) {
@@ -432,15 +436,33 @@ public final class SessionPrograms {
                 return new SessionProgram.Execute<>(statement, true, outcome -> {
                     step.apply(outcome.rows(), outcome.rowCount());
                     return flushSteps(steps, next);
-                });
+                }, this::flushFailed);
             }
         }
         return done(null);
     }
 
+    /**
+     * A failed flush rolls the whole transaction back at once (the database may have aborted it already) and leaves
+     * the session accepting only {@code rollback()}, which applies the identity map's rollback rules.
+     */
+    private <T> SessionProgram<T> flushFailed(RuntimeException cause) {
+        rules.flushFailed(cause);
+        return new SessionProgram.EndTransaction<>(false, releaseFailure -> {
+            if (releaseFailure != null && releaseFailure != cause) {
+                cause.addSuppressed(releaseFailure);
+            }
+            return SessionProgram.fail(cause);
+        });
+    }
+
     /** @return flush, commit, then the identity map's commit rules (expire on commit) */
     public SessionProgram<Void> commit() {
-        return flush().then(flushed -> new SessionProgram.EndTransaction<>(true, () -> {
+        return flush().then(flushed -> new SessionProgram.EndTransaction<>(true, failure -> {
+            if (failure != null) {
+                // the connection is back and the transaction over; rollback() applies the identity map's rules
+                return SessionProgram.fail(failure);
+            }
             work.committed();
             if (options.expireOnCommit()) {
                 work.expireAll();
@@ -450,14 +472,14 @@ public final class SessionPrograms {
     }
 
     /**
-     * @param rules the session's rules, whose pending-rollback state is cleared
-     * @return roll back, then SQLAlchemy's rollback rules for the identity map
+     * @return roll back, then SQLAlchemy's rollback rules for the identity map (they hold even when giving the
+     *         connection back failed, which the program then raises)
      */
-    public SessionProgram<Void> rollback(SessionRules rules) {
-        return new SessionProgram.EndTransaction<>(false, () -> {
+    public SessionProgram<Void> rollback() {
+        return new SessionProgram.EndTransaction<>(false, failure -> {
             work.rolledBack();
             rules.rolledBack();
-            return done(null);
+            return failure == null ? done(null) : SessionProgram.fail(failure);
         });
     }
 
@@ -482,7 +504,7 @@ public final class SessionPrograms {
         if (step == null) {
             return done(null);
         }
-        return new SessionProgram.Execute<>(step.query(), false, outcome -> {
+        return new SessionProgram.Execute<>(step.query(), outcome -> {
             queue.addAll(step.apply(outcome.rows()));
             return loadQueue(queue);
         });
