@@ -364,7 +364,7 @@ public final class Session implements AutoCloseable {
      * brings loaded objects up to date as {@code sync} says (SQLAlchemy's {@code synchronize_session}).
      *
      * @param statement the statement
-     * @param sync      {@code FETCH} (the default), {@code EXPIRE_TABLE} or {@code NONE}
+     * @param sync      {@code FETCH} (the default), {@code EVALUATE}, {@code EXPIRE_TABLE} or {@code NONE}
      * @return its result
      */
     public Result execute(Statement statement, SynchronizeSession sync) {

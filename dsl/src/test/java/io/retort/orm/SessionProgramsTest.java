@@ -89,6 +89,34 @@ class SessionProgramsTest {
     }
 
     @Test
+    void evaluateRefusesWhatJavaCannotComputeBeforeAnythingRuns() {
+        db.expect("SELECT orm_users.id", new Object[]{1L, "ed", "Ed", 30});
+        User ed = db.run(programs.get(USERS, 1L));
+        for (io.retort.expression.Condition where : List.of(USERS.NAME.like("e%"), USERS.FULLNAME.lt("F"),
+                USERS.AGE.in(select(USERS.AGE).from(USERS)))) {
+            assertThatThrownBy(() -> db.run(programs.execute(io.retort.Sql.update(USERS).set(USERS.AGE, 1).where(where),
+                    SynchronizeSession.EVALUATE)))
+                    .as("%s", where)
+                    .isInstanceOf(io.retort.exception.InvalidStatementException.class)
+                    .hasMessageContaining("SynchronizeSession.FETCH");
+        }
+        assertThat(db.ran()).as("nothing sent").hasSize(1);
+
+        db.expectCount("UPDATE orm_users", 1);
+        db.run(programs.execute(io.retort.Sql.update(USERS).set(USERS.AGE, USERS.AGE.times(2)).where(USERS.ID.eq(1L)
+                .and(USERS.AGE.between(18, 65))), SynchronizeSession.EVALUATE));
+        assertThat(ed.getAge()).isEqualTo(60);
+        db.expectCount("UPDATE orm_users", 1);
+        db.run(programs.execute(io.retort.Sql.update(USERS).set(USERS.AGE, USERS.AGE.div(2)).where(USERS.ID.eq(1L)),
+                SynchronizeSession.EVALUATE));
+        assertThat(work.stateOf(ed)).isEqualTo(EntityStatus.PERSISTENT);
+        db.expect("SELECT orm_users.id", new Object[]{1L, "ed", "Ed", 30});
+        assertThat(db.run(programs.get(USERS, 1L))).as("division is not computed in Java: expired and reloaded")
+                .isSameAs(ed).extracting(User::getAge).isEqualTo(30);
+        db.assertScriptUsed();
+    }
+
+    @Test
     void commitFlushesCommitsThenExpiresUnlessTheOptionsSayNot() {
         User ed = new User("ed", "Ed", 30);
         programs.add(ed);

@@ -434,7 +434,7 @@ public final class AsyncSession {
      * brings loaded objects up to date as {@code sync} says (SQLAlchemy's {@code synchronize_session}).
      *
      * @param statement the statement
-     * @param sync      {@code FETCH} (the default), {@code EXPIRE_TABLE} or {@code NONE}
+     * @param sync      {@code FETCH} (the default), {@code EVALUATE}, {@code EXPIRE_TABLE} or {@code NONE}
      * @return its rows
      */
     public Flux<Row> execute(Statement statement, io.retort.orm.SynchronizeSession sync) {

@@ -48,4 +48,43 @@ final class BulkStatements {
         Select keys = io.retort.Sql.select(table.idColumn()).from(from.toArray(FromNode[]::new));
         return all || where == null ? keys : keys.where(where);
     }
+
+    /** A bulk statement's WHERE and SET as Java computes them, ready to apply to the identity map once it ran. */
+    record Evaluation(EntityTable<?> table, InMemoryCriteria.Truth where, java.util.Map<Integer, InMemoryCriteria.Value> sets,
+                      boolean deleted) {
+        void apply(UnitOfWork work) {
+            work.bulkEvaluated(table, where, sets, deleted);
+        }
+    }
+
+    /**
+     * @return how to bring loaded objects up to date after {@code statement} without asking the database
+     * @throws io.retort.exception.InvalidStatementException when its WHERE cannot be computed in Java
+     */
+    static Evaluation evaluation(Statement statement, EntityTable<?> table) {
+        String name = (statement instanceof Update ? "UPDATE of " : "DELETE from ") + table.name();
+        if (statement instanceof Update u) {
+            if (!u.from().isEmpty()) {
+                throw new io.retort.exception.InvalidStatementException("Cannot synchronize the session with EVALUATE "
+                        + "for this " + name + ": its WHERE reads other tables (UPDATE ... FROM). Use "
+                        + "SynchronizeSession.FETCH (the default) or EXPIRE_TABLE.");
+            }
+            java.util.Map<Integer, InMemoryCriteria.Value> sets = new java.util.LinkedHashMap<>();
+            for (io.retort.statement.Assignment<?> set : u.sets()) {
+                int index = table.entityColumns().indexOf(set.column());
+                boolean key = set.column() == table.idColumn();
+                // a value Java cannot compute (or a changed key) expires the matched objects instead
+                sets.put(index, index < 0 || key ? null : InMemoryCriteria.value(table, set.value(), name));
+            }
+            return new Evaluation(table, InMemoryCriteria.where(table, u.allRows() ? null : u.where(), name), sets, false);
+        }
+        Delete d = (Delete) statement;
+        if (!d.using().isEmpty()) {
+            throw new io.retort.exception.InvalidStatementException("Cannot synchronize the session with EVALUATE for "
+                    + "this " + name + ": its WHERE reads other tables (DELETE ... USING). Use SynchronizeSession.FETCH "
+                    + "(the default) or EXPIRE_TABLE.");
+        }
+        return new Evaluation(table, InMemoryCriteria.where(table, d.allRows() ? null : d.where(), name),
+                java.util.Map.of(), true);
+    }
 }

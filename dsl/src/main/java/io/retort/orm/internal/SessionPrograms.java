@@ -323,6 +323,14 @@ public final class SessionPrograms {
         Objects.requireNonNull(sync, "sync");
         return autoflush().then(flushed -> {
             EntityTable<?> table = BulkStatements.entityTarget(statement);
+            if (table != null && sync == SynchronizeSession.EVALUATE) {
+                // judged before the statement runs: a WHERE Java cannot compute is refused with nothing sent
+                BulkStatements.Evaluation evaluation = BulkStatements.evaluation(statement, table);
+                return new SessionProgram.Execute<>(statement, outcome -> {
+                    evaluation.apply(work);
+                    return done(outcome);
+                });
+            }
             if (table == null || sync != SynchronizeSession.FETCH) {
                 return new SessionProgram.Execute<>(statement, outcome -> {
                     if (sync == SynchronizeSession.EXPIRE_TABLE) {

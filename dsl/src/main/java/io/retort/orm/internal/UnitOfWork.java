@@ -1002,6 +1002,80 @@ public final class UnitOfWork {
     }
 
     /**
+     * After a bulk UPDATE or DELETE judged in Java (SynchronizeSession.EVALUATE): objects its WHERE matches leave the
+     * session (DELETE) or take the assigned values as committed state (UPDATE); an object whose values are expired,
+     * whose truth is unknown to Java, or whose new value Java cannot compute exactly, is expired instead, so the next
+     * access reloads it.
+     *
+     * @param table   the entity table
+     * @param where   the WHERE's truth for one object
+     * @param sets    the assigned columns' indexes in {@code table.entityColumns()} and their values ({@code null}
+     *                where Java cannot compute one); empty for a DELETE
+     * @param deleted whether the statement was a DELETE
+     */
+    void bulkEvaluated(EntityTable<?> table, InMemoryCriteria.Truth where,
+                       Map<Integer, InMemoryCriteria.Value> sets, boolean deleted) {
+        boolean anyDeleted = false;
+        for (Map.Entry<EntityKey, EntityState> entry : new ArrayList<>(identityMap.entrySet())) {
+            EntityState s = entry.getValue();
+            if (s.table != table) {
+                continue;
+            }
+            if (s.expired) {
+                continue;   // its values are not known here; the next access reloads it either way
+            }
+            Boolean matched;
+            try {
+                matched = where.of(s.entity);
+            } catch (RuntimeException unknowable) {
+                s.expired = true;
+                expireCollections(s);
+                continue;
+            }
+            if (!Boolean.TRUE.equals(matched)) {
+                continue;
+            }
+            if (deleted) {
+                identityMap.remove(entry.getKey());
+                states.remove(s.entity);
+                s.status = EntityStatus.DELETED;
+                anyDeleted = true;
+                continue;
+            }
+            if (!assign(s, sets)) {
+                s.expired = true;
+                expireCollections(s);
+            }
+        }
+        if (anyDeleted) {
+            expireCollectionsOf(table);
+        }
+    }
+
+    /** @return whether every assigned value was computed and set; nothing is set otherwise */
+    private boolean assign(EntityState s, Map<Integer, InMemoryCriteria.Value> sets) {
+        Map<Integer, Object> values = new java.util.HashMap<>();
+        try {
+            for (Map.Entry<Integer, InMemoryCriteria.Value> set : sets.entrySet()) {
+                if (set.getValue() == null) {
+                    return false;
+                }
+                EntityColumn<?, ?> column = s.table.entityColumns().get(set.getKey());
+                values.put(set.getKey(), InMemoryCriteria.javaValue(column, set.getValue().of(s.entity)));
+            }
+        } catch (RuntimeException notComputable) {
+            return false;
+        }
+        for (Map.Entry<Integer, Object> v : values.entrySet()) {
+            s.table.entityColumns().get(v.getKey()).setRaw(s.entity, v.getValue());
+            if (s.snapshot != null) {
+                s.snapshot[v.getKey()] = v.getValue();   // the database holds it now: not a change to flush
+            }
+        }
+        return true;
+    }
+
+    /**
      * After a bulk UPDATE or DELETE whose matched keys are known (SynchronizeSession.FETCH): objects of deleted rows
      * leave the session, objects of updated rows are expired, and collections that held a deleted object are expired.
      *

@@ -379,6 +379,51 @@ public abstract class UnitOfWorkScenarios extends SessionApiScenarios {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void evaluateJudgesTheWhereInJavaWithoutAnExtraQueryAndRefusesWhatJavaCannotCompute(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        User ed = new User("ed", "Ed", 30);
+        User wendy = new User("wendy", "Wendy", 25);
+        User anon = new User("anon", null, null);
+        saveAll(ed, wendy, anon);
+        io.retort.orm.SynchronizeSession evaluate = io.retort.orm.SynchronizeSession.EVALUATE;
+        UserTable users = UserTable.USERS;
+        try (ScenarioSession s = d.open()) {
+            List<User> all = s.scalars(select(users).orderBy(users.ID.asc()));
+            User e = all.get(0);
+            User w = all.get(1);
+            User a = all.get(2);
+            d.clearStatements();
+            s.execute(update(users).set(users.AGE, users.AGE.plus(1)).set(users.FULLNAME, "older")
+                    .where(users.AGE.ge(26).or(users.FULLNAME.ne("Wendy"))), evaluate);
+            assertThat(selects()).as("no query to find the matched rows").isZero();
+            assertThat(e.getAge()).as("matched: the SET computed in Java").isEqualTo(31);
+            assertThat(e.getFullname()).isEqualTo("older");
+            assertThat(w.getAge()).as("not matched").isEqualTo(25);
+            assertThat(a.getAge()).as("NULL >= 26 and NULL <> 'Wendy' are unknown: not matched").isNull();
+            assertThat(a.getFullname()).isNull();
+            assertThat(s.isModified(e)).as("the new values are what the database holds").isFalse();
+
+            s.execute(deleteFrom(users).where(users.NAME.in("wendy", "nobody")), evaluate);
+            assertThat(s.contains(w)).as("deleted: out of the session").isFalse();
+            assertThat(s.contains(e)).isTrue();
+
+            long before = d.statements().size();
+            assertThatThrownBy(() -> s.execute(update(users).set(users.AGE, 1).where(users.NAME.gt("a")), evaluate))
+                    .isInstanceOf(io.retort.exception.InvalidStatementException.class)
+                    .hasMessageContaining("collation").hasMessageContaining("SynchronizeSession.FETCH");
+            assertThat(d.statements()).as("refused before anything ran").hasSize((int) before);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.scalars(select(users).orderBy(users.ID.asc()))).extracting(u -> ((User) u).getName(),
+                    u -> ((User) u).getAge(), u -> ((User) u).getFullname())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ed", 31, "older"),
+                            org.assertj.core.groups.Tuple.tuple("anon", null, null));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void commitWithSavepointsOpenCommitsTheWholeTransaction(Dialect dialect) {
         OrmDriver d = start(dialect);
         try (ScenarioSession s = d.open()) {
