@@ -54,19 +54,25 @@ public final class AsyncSession {
     private final UnitOfWork work = new UnitOfWork(this::refuseLazyLoad);
     private final SessionRules rules = new SessionRules();
     private final SessionPrograms programs;
-    private volatile AsyncConnection connection;
-    private volatile AsyncTransaction transaction;
+    /** Runs the session's messages one at a time; the fields below are read and changed only inside them. */
+    private final SerialExecutor serial = new SerialExecutor();
+    private AsyncConnection connection;
+    private AsyncTransaction transaction;
     /** A connection given up by an interrupted operation, still rolling back; release() waits for it. */
-    private volatile Mono<Void> releasing = Mono.empty();
+    private Mono<Void> releasing = Mono.empty();
+    /** The operation begun and not yet ended; its I/O signals are delivered while it is live. */
+    private SessionOperation current;
+    /** Operations asked for while the rollback of an abandoned block runs, begun once it is done. */
+    private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+    /** Savepoints begun and not yet ended, innermost last. */
+    private final java.util.ArrayDeque<AsyncSessionSavepoint> savepoints = new java.util.ArrayDeque<>();
+    /**
+     * Set while the rollback of a cancelled or failed inTransaction block runs (its subscriber has moved on); written
+     * in messages, read by the synchronous methods, which refuse to run meanwhile.
+     */
+    private volatile boolean rollingBack;
     /** Statements sent whose first row, count or error has not arrived: a cancel now may reach the server. */
     private final java.util.concurrent.atomic.AtomicInteger awaitingServer = new java.util.concurrent.atomic.AtomicInteger();
-    /** The rollback of a cancelled or failed inTransaction block, which finishes after its subscriber has moved on. */
-    private volatile Mono<Void> background = Mono.empty();
-    private final java.util.concurrent.atomic.AtomicInteger rollingBack = new java.util.concurrent.atomic.AtomicInteger();
-    /** The operation running or last run; its I/O signals go through it (see {@link OperationScope}). */
-    private volatile OperationScope current;
-    /** Savepoints begun and not yet ended, innermost last. */
-    private final java.util.concurrent.ConcurrentLinkedDeque<AsyncSessionSavepoint> savepoints = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     AsyncSession(AsyncSessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
@@ -173,7 +179,7 @@ public final class AsyncSession {
     }
 
     private void now(String operation, Runnable body) {
-        if (rollingBack.get() > 0) {
+        if (rollingBack) {
             throw new io.retort.exception.ConcurrentSessionUseException("Cannot start " + operation + "(): this session is "
                     + "still rolling back an inTransaction(...) block that was cancelled or failed. Start with an operation "
                     + "that returns a Mono (it waits for the rollback), or use a new session.");
@@ -458,21 +464,21 @@ public final class AsyncSession {
         });
     }
 
-    /** Routes an I/O publisher's signals through the running operation's scope, so a cancel drops late ones. */
+    /**
+     * Delivers an I/O publisher's signals inside the session's messages, for the operation that started it (read
+     * when subscribed, which is inside a message): once that operation is cancelled, late signals are dropped.
+     */
     private <T> Flux<T> delivered(Flux<T> io) {
         return Flux.defer(() -> {
-            OperationScope scope = current;
-            return scope == null ? io : scope.deliver(io);
+            SessionOperation op = current;
+            return serial.deliver(io, op == null ? () -> true : op::live);
         });
     }
 
     private <T> Mono<T> delivered(Mono<T> io) {
-        return Mono.defer(() -> {
-            OperationScope scope = current;
-            // fromDirect, not from: Mono.from would cancel the source after its value, and r2dbc-pool takes a
-            // cancel that races its acquire's completion as a reason to give the connection back
-            return scope == null ? io : Mono.fromDirect(scope.deliver(io));
-        });
+        // fromDirect, not from: Mono.from would cancel the source after its value, and r2dbc-pool takes a cancel
+        // that races its acquire's completion as a reason to give the connection back
+        return Mono.fromDirect(delivered(io.flux()));
     }
 
     private List<Object> refuseLazyLoad(Object owner, Relationship relationship) {
@@ -512,20 +518,54 @@ public final class AsyncSession {
     }
 
     /**
-     * The rollback of an {@code inTransaction} block that failed or was cancelled. It does not take the operation
-     * guard: an operation of the cancelled block may still be winding down on another thread, and refusing the
-     * rollback as concurrent use would keep the connection.
+     * The rollback of an {@code inTransaction} block that failed or was cancelled: its running operation is cancelled
+     * (its late signals dropped), operations it starts afterwards are refused, and operations the caller begins
+     * meanwhile wait for the rollback. It does not take the operation guard: an operation of the abandoned block may
+     * still be winding down on another thread, and refusing the rollback as concurrent use would keep the connection.
      */
-    private Mono<Void> rollBackInterrupted() {
-        return Mono.defer(() -> {
-            rollingBack.incrementAndGet();
-            Mono<Void> run = previousSettled()
-                    .then(Mono.defer(() -> rules.isClosed() ? releasing : rolledBack()))
-                    .doOnTerminate(rollingBack::decrementAndGet)
-                    .cache();
-            background = run.onErrorResume(e -> Mono.empty());
-            return run;
-        });
+    private Mono<Void> rollBackInterrupted(TransactionBlock block) {
+        return Mono.create(sink -> serial.send(() -> {
+            block.abandoned = true;
+            if (current != null && current.block == block) {
+                current.cancelled = true;
+                end(current);
+            }
+            SessionOperation rollback = new SessionOperation("rollback", null);
+            Runnable run = () -> {
+                rollingBack = true;
+                current = rollback;
+                Mono<Void> rolling = rules.isClosed() ? delivered(releasing) : rolledBack();
+                rolling.subscribe(null, e -> serial.send(() -> {
+                    internalEnded(rollback);
+                    sink.error(e);
+                }), () -> serial.send(() -> {
+                    internalEnded(rollback);
+                    sink.success();
+                }));
+            };
+            whenIdle(run);
+        }));
+    }
+
+    /** Runs {@code begin} now, or after the rollback of an abandoned block that is running. Inside a message. */
+    private void whenIdle(Runnable begin) {
+        if (rollingBack) {
+            waiting.addLast(begin);
+        } else {
+            begin.run();
+        }
+    }
+
+    /** The session's own operation (a block's rollback, close) is over: begin what waited for it. Inside a message. */
+    private void internalEnded(SessionOperation op) {
+        op.ended = true;
+        if (current == op) {
+            current = null;
+        }
+        rollingBack = false;
+        while (!rollingBack && !waiting.isEmpty()) {
+            waiting.pollFirst().run();
+        }
     }
 
     /** Forgets what is not committed (SQLAlchemy's rollback rules for the identity map), then releases. */
@@ -535,15 +575,16 @@ public final class AsyncSession {
 
     /** @return completion once what is not committed is rolled back and the connection released */
     public Mono<Void> close() {
-        return idle().then(Mono.defer(() -> {
+        return Mono.create(sink -> serial.send(() -> whenIdle(() -> {
             if (rules.isClosed()) {
-                return Mono.empty();
+                sink.success();
+                return;
             }
             rules.close();
             factory.closed(this);
             work.clear();
-            return release();
-        }));
+            delivered(release()).subscribe(null, sink::error, sink::success);
+        })));
     }
 
     /**
@@ -609,17 +650,11 @@ public final class AsyncSession {
                 block -> Flux.concat(Flux.defer(() -> body.apply(this)), commitNow().then(Mono.<T>empty()))
                         .contextWrite(context -> context.put(TransactionBlock.class, block)),
                 block -> Mono.empty(),
-                (block, e) -> {
-                    block.abandon();
-                    return rollBackInterrupted().onErrorResume(r -> {
-                        e.addSuppressed(r);
-                        return Mono.empty();
-                    });
-                },
-                block -> {
-                    block.abandon();
-                    return rollBackInterrupted();
-                });
+                (block, e) -> rollBackInterrupted(block).onErrorResume(r -> {
+                    e.addSuppressed(r);
+                    return Mono.empty();
+                }),
+                this::rollBackInterrupted);
     }
 
     // ---- running programs -----------------------------------------------------------------------
@@ -652,7 +687,7 @@ public final class AsyncSession {
         }
         if (p instanceof SessionProgram.EndTransaction<?> end) {
             Mono<Void> commit = end.commit() ? commitOpen() : Mono.empty();
-            return failureOf(commit).flatMap(commitFailure -> failureOf(release()).map(releaseFailure -> {
+            return failureOf(commit).flatMap(commitFailure -> failureOf(delivered(release())).map(releaseFailure -> {
                 if (commitFailure.isEmpty()) {
                     return releaseFailure;
                 }
@@ -718,18 +753,19 @@ public final class AsyncSession {
                                 .map(counts -> counts.stream().mapToLong(Long::longValue).toArray()));
     }
 
+    /** @return the session's connection, begun if needed; subscribed inside a message (by a program step) */
     private Mono<AsyncConnection> connection() {
         return Mono.defer(() -> {
             AsyncConnection c = connection;
             if (c != null) {
                 return Mono.just(c);
             }
-            OperationScope scope = current;
-            return delivered(releasing.then(factory.engine().connect()).flatMap(fresh -> {
+            SessionOperation askedBy = current;
+            return delivered(releasing.then(factory.engine().connect())).flatMap(fresh -> {
                 // whichever comes first, BEGIN's answer or a cancel, decides who owns the connection
                 AtomicBoolean decided = new AtomicBoolean();
-                return (isolation == null ? fresh.begin() : fresh.begin(isolation, false))
-                        .map(tx -> decided.compareAndSet(false, true) ? adopt(fresh, tx, scope) : fresh)
+                return delivered(isolation == null ? fresh.begin() : fresh.begin(isolation, false))
+                        .map(tx -> decided.compareAndSet(false, true) ? adopt(fresh, tx, askedBy) : fresh)
                         .onErrorResume(e -> fresh.close().then(Mono.error(e)))
                         // cancelled while BEGIN was on its way: the connection is not the session's, give it back
                         .doOnCancel(() -> {
@@ -737,139 +773,116 @@ public final class AsyncSession {
                                 fresh.closeQuietly().subscribe();
                             }
                         });
-            }).doOnDiscard(AsyncConnection.class, AsyncConnection::giveBackDiscarded));
+            }).doOnDiscard(AsyncConnection.class, AsyncConnection::giveBackDiscarded);
         });
     }
 
     /**
      * Makes a freshly begun connection the session's, unless the session was closed or the operation that asked for
      * it was cancelled meanwhile, or another operation's connection got there first: then it goes back at once, so
-     * that a BEGIN answered late cannot leave a connection nobody will release.
+     * that a BEGIN answered late cannot leave a connection nobody will release. Inside a message.
      *
      * @return the session's connection
      */
-    private AsyncConnection adopt(AsyncConnection fresh, AsyncTransaction tx, OperationScope askedBy) {
-        AsyncConnection owned;
-        synchronized (this) {
-            boolean wanted = !rules.isClosed() && (askedBy == null || !askedBy.isCancelled());
-            if (wanted && connection == null) {
-                connection = fresh;
-                transaction = tx;
-                return fresh;
-            }
-            owned = connection;
+    private AsyncConnection adopt(AsyncConnection fresh, AsyncTransaction tx, SessionOperation askedBy) {
+        boolean wanted = !rules.isClosed() && (askedBy == null || askedBy.live());
+        if (wanted && connection == null) {
+            connection = fresh;
+            transaction = tx;
+            return fresh;
         }
         fresh.closeQuietly().subscribe();
-        return owned != null ? owned : fresh;
+        return connection != null ? connection : fresh;
     }
 
-    /** Rolls back whatever is open and returns the connection to the pool. */
+    /** Rolls back whatever is open and returns the connection to the pool; subscribed inside a message. */
     private Mono<Void> release() {
         return Mono.defer(() -> {
-            AsyncConnection c;
-            synchronized (this) {
-                c = connection;
-                connection = null;
-                transaction = null;
-            }
-            for (AsyncSessionSavepoint sp = savepoints.pollLast(); sp != null; sp = savepoints.pollLast()) {
-                sp.transactionEnded();
-            }
-            if (c == null) {
-                return releasing;
-            }
+            AsyncConnection c = detach();
             // close() stops further statements first, waits for a COMMIT already on its way (it cannot be taken
             // back), then rolls back what is open; a statement of a cancelled chain cannot slip in after the rollback
-            return c.close();
+            return c == null ? releasing : c.close();
         });
     }
 
+    /** @return the session's connection, which is no longer the session's; its savepoints end with it */
+    private AsyncConnection detach() {
+        AsyncConnection c = connection;
+        connection = null;
+        transaction = null;
+        for (AsyncSessionSavepoint sp = savepoints.pollLast(); sp != null; sp = savepoints.pollLast()) {
+            sp.transactionEnded();
+        }
+        return c;
+    }
+
     private <T> Mono<T> guarded(String operation, Supplier<Mono<T>> body) {
-        return idle().then(Mono.deferContextual(context -> {
-            Running running = start(operation, context);
-            try {
-                // ended before the result travels downstream, so the caller may start the next operation at once
-                return body.get().doOnSuccess(v -> running.scope.end()).doOnError(e -> running.scope.end())
-                        .doOnCancel(running::cancelling).doFinally(running::finished);
-            } catch (RuntimeException e) {
-                running.scope.end();
-                throw e;
-            }
-        }));
+        return Mono.deferContextual(context -> {
+            SessionOperation op = new SessionOperation(operation, context.getOrDefault(TransactionBlock.class, null));
+            // ended before the result travels downstream, so the caller may start the next operation at once
+            return begin(op).then(Mono.defer(body))
+                    .doOnSuccess(v -> ended(op)).doOnError(e -> ended(op))
+                    .doOnCancel(() -> op.awaitingAtCancel = awaitingServer.get() > 0)
+                    .doFinally(signal -> cancelledIf(signal, op));
+        });
     }
 
     private <T> Flux<T> guardedFlux(String operation, Supplier<Flux<T>> body) {
-        return idle().thenMany(Flux.deferContextual(context -> {
-            Running running = start(operation, context);
-            try {
-                return body.get().doOnComplete(running.scope::end).doOnError(e -> running.scope.end())
-                        .doOnCancel(running::cancelling).doFinally(running::finished);
-            } catch (RuntimeException e) {
-                running.scope.end();
-                throw e;
-            }
-        }));
+        return Flux.deferContextual(context -> {
+            SessionOperation op = new SessionOperation(operation, context.getOrDefault(TransactionBlock.class, null));
+            return begin(op).thenMany(Flux.defer(body))
+                    .doOnComplete(() -> ended(op)).doOnError(e -> ended(op))
+                    .doOnCancel(() -> op.awaitingAtCancel = awaitingServer.get() > 0)
+                    .doFinally(signal -> cancelledIf(signal, op));
+        });
     }
 
     /**
-     * Starts an operation: takes the session's operation guard and makes the operation's scope, or refuses the
-     * operation when the inTransaction block it belongs to was already abandoned.
+     * @return completes inside a message once {@code op} is the session's operation (after the rollback of an
+     *         abandoned block, if one runs); errors when the session's rules refuse it (closed, busy, pending
+     *         rollback) or its inTransaction block was already abandoned
      */
-    private Running start(String operation, reactor.util.context.ContextView context) {
-        SessionRules.Operation op = rules.enter(operation);
-        OperationScope scope = new OperationScope(() -> rules.exit(op));
-        if (!admitted(context, scope)) {
-            scope.end();
-            throw abandoned(operation);
-        }
-        current = scope;
-        return new Running(op, scope);
-    }
-
-    /** One started operation, for its cancellation handlers. */
-    private final class Running {
-        final SessionRules.Operation op;
-        final OperationScope scope;
-        /** Whether a statement was still awaiting the server when the cancel arrived (read before it travels up). */
-        private volatile boolean awaitingAtCancel;
-
-        Running(SessionRules.Operation op, OperationScope scope) {
-            this.op = op;
-            this.scope = scope;
-        }
-
-        void cancelling() {
-            awaitingAtCancel = awaitingServer.get() > 0;
-        }
-
-        void finished(SignalType signal) {
-            if (signal == SignalType.CANCEL) {
-                cancelled(op, scope, awaitingAtCancel);
+    private Mono<Void> begin(SessionOperation op) {
+        return Mono.create(sink -> serial.send(() -> whenIdle(() -> {
+            if (op.cancelled) {
+                return;
             }
-        }
+            if (op.block != null && op.block.abandoned) {
+                sink.error(abandoned(op.name));
+                return;
+            }
+            try {
+                op.guard = rules.enter(op.name);
+            } catch (RuntimeException refused) {
+                sink.error(refused);
+                return;
+            }
+            current = op;
+            sink.success();
+        })));
     }
 
-    private static boolean admitted(reactor.util.context.ContextView context, OperationScope scope) {
-        TransactionBlock block = context.getOrDefault(TransactionBlock.class, null);
-        return block == null || block.admit(scope);
+    private void ended(SessionOperation op) {
+        serial.send(() -> end(op));
+    }
+
+    /** Inside a message. */
+    private void end(SessionOperation op) {
+        if (op.ended) {
+            return;
+        }
+        op.ended = true;
+        if (op.guard != null) {
+            rules.exit(op.guard);
+        }
+        if (current == op) {
+            current = null;
+        }
     }
 
     private static io.retort.exception.ResourceClosedException abandoned(String operation) {
         return new io.retort.exception.ResourceClosedException("Cannot start " + operation + "(): its inTransaction(...) "
                 + "block was already cancelled or failed and rolled back");
-    }
-
-    /** @return completes once a cancelled operation has no signal left in delivery (at once, nearly always) */
-    private Mono<Void> previousSettled() {
-        return Mono.defer(() -> {
-            OperationScope scope = current;
-            return scope == null ? Mono.empty() : scope.settled();
-        });
-    }
-
-    /** @return completes once the last operation settled and the rollback after a cancelled block, if any, is done */
-    private Mono<Void> idle() {
-        return previousSettled().then(Mono.defer(() -> background));
     }
 
     /**
@@ -878,26 +891,25 @@ public final class AsyncSession {
      * may abort the transaction there (PostgreSQL), so the connection is rolled back and given back now, and the
      * session asks for rollback() like after a failed flush.
      */
-    private void cancelled(SessionRules.Operation op, OperationScope scope, boolean statementWasAwaitingServer) {
-        // a stale operation (its block already abandoned and rolled back, a newer one running) leaves the session alone
-        if (statementWasAwaitingServer && connection != null && current == scope) {
-            rules.interrupted(op);
-            AsyncConnection c;
-            synchronized (this) {
-                c = connection;
-                connection = null;
-                transaction = null;
+    private void cancelledIf(SignalType signal, SessionOperation op) {
+        if (signal != SignalType.CANCEL) {
+            return;
+        }
+        serial.send(() -> {
+            op.cancelled = true;
+            // an operation that already ended (or whose block was abandoned and rolled back) leaves the session alone
+            if (op.ended) {
+                return;
             }
-            for (AsyncSessionSavepoint sp = savepoints.pollLast(); sp != null; sp = savepoints.pollLast()) {
-                sp.transactionEnded();
-            }
-            if (c != null) {
+            if (op.awaitingAtCancel && connection != null && current == op) {
+                rules.interrupted(op.guard);
+                AsyncConnection c = detach();
                 Mono<Void> closing = c.closeQuietly().cache();
                 releasing = closing;
                 closing.subscribe();
             }
-        }
-        scope.cancel();
+            end(op);
+        });
     }
 
     @SuppressWarnings("unchecked")

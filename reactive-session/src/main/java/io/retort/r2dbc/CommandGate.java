@@ -19,7 +19,9 @@ import java.util.List;
  * waits ({@link #quiesce()}) until none is in progress: r2dbc-h2 does its work inside those calls, on the caller's
  * thread, and two threads in one H2 session would block on its lock. Once closed, a new command fails and requests
  * of running ones are dropped (the rollback and close end them); cancels still pass, so the driver frees what it
- * buffered. No driver code runs under the lock.
+ * buffered (r2dbc-postgresql keeps the rows of a conversation nobody cancels and stalls the connection behind it:
+ * pgjdbc/r2dbc-postgresql#661). No driver code runs under the lock. This guards the connection, for every user of
+ * it (the Core engine as well as a session); the session's own state is its {@link SerialExecutor}'s.
  */
 final class CommandGate {
     private boolean closed;

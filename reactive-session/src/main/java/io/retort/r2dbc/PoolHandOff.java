@@ -4,6 +4,7 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not atomic), and even after it was handed out: the subscriber then holds a connection the pool may lend to
  * someone else, and two transactions end up sharing one backend (a COMMIT of one commits the other's rows). Here
  * a cancel reaches the pool only while nothing was received, and a connection that arrives after a forwarded
- * cancel is left to the pool, which has already taken it back.
+ * cancel is left to the pool, which has already taken it back; a failure after the cancel goes to
+ * {@link Operators#onErrorDropped}. Upstream: r2dbc/r2dbc-pool#198 and #143 (a cancel releases the connection the
+ * subscriber holds; analysed in akka/akka-persistence-r2dbc#48); r2dbc-pool 1.0.x still behaves so.
  */
 final class PoolHandOff {
     private static final int WAITING = 0;
@@ -60,6 +63,8 @@ final class PoolHandOff {
         public void onError(Throwable t) {
             if (state.get() != CANCELLED) {
                 actual.onError(t);
+            } else {
+                Operators.onErrorDropped(t, currentContext());
             }
         }
 
