@@ -64,12 +64,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void addUnchecked(Object entity) {
-        if (!work.contains(entity) && factory.ownerOtherThan(this, entity) != null) {
-            throw new io.retort.exception.ObjectOwnedByOtherSessionException("Cannot add this "
-                    + entity.getClass().getSimpleName() + ": it belongs to another open session. Use merge(...) to copy "
-                    + "its state into this session, or expunge it from the other session first.");
-        }
-        programs.add(entity);
+        programs.add(entity, e -> factory.ownerOtherThan(this, e) != null);
     }
 
     /** Whether this open session holds the object; read by other sessions of the factory, so it tolerates races. */

@@ -85,14 +85,7 @@ public final class AsyncSession {
     /** @param entity a new object of a mapped class, inserted at the next flush */
     public void add(Object entity) {
         Objects.requireNonNull(entity, "entity");
-        now("add", () -> {
-            if (!work.contains(entity) && factory.ownedByOther(this, entity)) {
-                throw new io.retort.exception.ObjectOwnedByOtherSessionException("Cannot add this "
-                        + entity.getClass().getSimpleName() + ": it belongs to another open session. Use merge or "
-                        + "expunge it from the other session first.");
-            }
-            programs.add(entity);
-        });
+        now("add", () -> programs.add(entity, e -> factory.ownedByOther(this, e)));
     }
 
     boolean holds(Object entity) {

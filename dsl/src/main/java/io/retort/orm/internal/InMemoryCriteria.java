@@ -128,11 +128,7 @@ final class InMemoryCriteria {
             return l.operator() == LogicalOperator.AND ? and(parts) : or(parts);
         }
         if (condition instanceof Not n) {
-            Truth inner = truth(n.operand());
-            return entity -> {
-                Boolean t = inner.of(entity);
-                return t == null ? null : !t;
-            };
+            return not(truth(n.operand()));
         }
         if (condition instanceof IsNull n) {
             Value operand = value(n.operand());
@@ -144,49 +140,44 @@ final class InMemoryCriteria {
                 equals.add(comparison(in.operand(), ComparisonOperator.EQ, v));
             }
             Truth any = or(equals);
-            return in.negated() ? entity -> {
-                Boolean t = any.of(entity);
-                return t == null ? null : !t;
-            } : any;
+            return in.negated() ? not(any) : any;
         }
         if (condition instanceof Between b) {
             Truth inside = and(List.of(comparison(b.operand(), ComparisonOperator.GE, b.low()),
                     comparison(b.operand(), ComparisonOperator.LE, b.high())));
-            return b.negated() ? entity -> {
-                Boolean t = inside.of(entity);
-                return t == null ? null : !t;
-            } : inside;
+            return b.negated() ? not(inside) : inside;
         }
         throw notComputable(condition.getClass().getSimpleName() + " " + condition);
     }
 
     private static Truth and(List<Truth> parts) {
-        return entity -> {
-            boolean unknown = false;
-            for (Truth part : parts) {
-                Boolean t = part.of(entity);
-                if (t == null) {
-                    unknown = true;
-                } else if (!t) {
-                    return false;
-                }
-            }
-            return unknown ? null : Boolean.TRUE;
-        };
+        return junction(parts, false);
     }
 
     private static Truth or(List<Truth> parts) {
+        return junction(parts, true);
+    }
+
+    /** AND ({@code decisive} false) or OR ({@code decisive} true), with SQL's unknown. */
+    private static Truth junction(List<Truth> parts, boolean decisive) {
         return entity -> {
             boolean unknown = false;
             for (Truth part : parts) {
                 Boolean t = part.of(entity);
                 if (t == null) {
                     unknown = true;
-                } else if (t) {
-                    return true;
+                } else if (t == decisive) {
+                    return decisive;
                 }
             }
-            return unknown ? null : Boolean.FALSE;
+            return unknown ? null : !decisive;
+        };
+    }
+
+    private static Truth not(Truth inner) {
+        return entity -> {
+            Boolean t = inner.of(entity);
+            return t == null ? null : !t;
         };
     }
 
@@ -286,20 +277,11 @@ final class InMemoryCriteria {
 
     /** Integer arithmetic that leaves its type's range is an error in the database: it is not guessed here. */
     private Object as(Class<?> type, BigDecimal value) {
-        try {
-            if (type == Long.class) {
-                return value.longValueExact();
-            }
-            if (type == Integer.class) {
-                return value.intValueExact();
-            }
-            if (type == Short.class) {
-                return value.shortValueExact();
-            }
-        } catch (ArithmeticException outOfRange) {
+        Object exact = io.retort.type.internal.DriverValues.widenNumber(value, type);
+        if (exact == null) {
             throw notComputable("a result out of " + type.getSimpleName() + "'s range (" + value + ")");
         }
-        return value;
+        return exact;
     }
 
     private static BigDecimal decimal(Number n) {

@@ -99,6 +99,23 @@ public final class SessionPrograms {
         work.add(table, entity);
     }
 
+    /**
+     * Adds an object unless another open session of the same factory holds it (SQLAlchemy refuses to attach an
+     * object to two sessions: both would write it).
+     *
+     * @param entity        an object of a mapped class
+     * @param heldElsewhere whether another open session holds an object; asked only for one this session does not
+     * @throws io.retort.exception.ObjectOwnedByOtherSessionException when another open session holds it
+     */
+    public void add(Object entity, java.util.function.Predicate<Object> heldElsewhere) {
+        if (!work.contains(entity) && heldElsewhere.test(entity)) {
+            throw new io.retort.exception.ObjectOwnedByOtherSessionException("Cannot add this "
+                    + entity.getClass().getSimpleName() + ": it belongs to another open session. Use merge(...) to copy "
+                    + "its state into this session, or expunge it from the other session first.");
+        }
+        add(entity);
+    }
+
     // ---- reading --------------------------------------------------------------------------------
 
     /**
