@@ -11,6 +11,8 @@ module io.retort.dsl {
     exports io.retort.type;
     exports io.retort.expression;
     exports io.retort.schema;
+    exports io.retort.schema.model;
+    exports io.retort.schema.change;
     exports io.retort.statement;
     exports io.retort.compile;
     exports io.retort.dialect;

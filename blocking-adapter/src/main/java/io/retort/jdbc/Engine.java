@@ -282,6 +282,50 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the live schema into a model that compares with {@code DeclaredSchema.of(metadata, dialect)}: tables,
+     * columns with types, nullability, defaults and identity, keys, foreign keys with their actions, unique and
+     * check constraints, indexes, comments, sequences and enum types.
+     *
+     * @param schemas the schemas to read; none (or {@code null}) for the default one
+     * @return what the database holds there
+     * @throws io.retort.exception.UnsupportedByDialectException when the dialect cannot read its catalog
+     */
+    public io.retort.schema.model.SchemaModel inspect(String... schemas) {
+        io.retort.compile.SchemaInspection inspection = inspection();
+        List<String> names = schemaList(schemas);
+        List<List<Object[]>> results = new java.util.ArrayList<>();
+        try (Connection c = connect()) {
+            for (String query : inspection.queries(names)) {
+                List<Object[]> rows = new java.util.ArrayList<>();
+                for (io.retort.engine.Row row : c.execute(io.retort.Sql.text(query)).rows()) {
+                    rows.add(row.values().toArray());
+                }
+                results.add(rows);
+            }
+        }
+        return inspection.model(names, results);
+    }
+
+    private io.retort.compile.SchemaInspection inspection() {
+        io.retort.compile.SchemaInspection inspection = dialect().schemaInspection();
+        if (inspection == null) {
+            throw new io.retort.exception.UnsupportedByDialectException("The " + dialect().name()
+                    + " dialect cannot read its database's catalog (inspect, autogenerate)");
+        }
+        return inspection;
+    }
+
+    static List<String> schemaList(String... schemas) {
+        List<String> names = new java.util.ArrayList<>();
+        if (schemas == null || schemas.length == 0) {
+            names.add(null);
+        } else {
+            java.util.Collections.addAll(names, schemas);
+        }
+        return names;
+    }
+
     /** @param metadata the schema to drop, skipping what is gone */
     public void dropAll(MetaData metadata) {
         try (Connection c = connect()) {

@@ -224,6 +224,31 @@ public final class DdlCompiler {
         return enums;
     }
 
+    /**
+     * @param table the table a condition belongs to
+     * @param e     a CHECK or partial-index condition
+     * @return the condition as DDL writes it, names unqualified and values inlined
+     */
+    public String conditionSql(Table table, io.retort.expression.Expression<?> e) {
+        return ddlExpression(table, e);
+    }
+
+    /**
+     * @param table a table
+     * @return the name {@code createAll} gives its primary key
+     */
+    public static String primaryKeyName(Table table) {
+        return derivedName("pk", table);
+    }
+
+    /**
+     * @param metadata a schema
+     * @return the native enum types its columns use, by name
+     */
+    public static Map<String, EnumType<?>> nativeEnumTypes(MetaData metadata) {
+        return nativeEnums(metadata);
+    }
+
     private String ddlExpression(Table table, io.retort.expression.Expression<?> e) {
         SqlRenderer renderer = dialect.newRenderer(new RenderContext(dialect, PlaceholderStyle.QUESTION_MARK, true, List.of()));
         renderer.inScope(List.of(table), () -> renderer.unqualified(table, () -> renderer.render(e)));

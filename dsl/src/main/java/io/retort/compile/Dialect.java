@@ -218,6 +218,53 @@ public abstract class Dialect {
     }
 
     /**
+     * The spelling of a SQL type that schema comparison uses: a declared type and the same type as this database
+     * reflects it (a synonym, a default length or precision spelled out) give the same string.
+     *
+     * @param sqlType a type as written in DDL or as the database's catalog reports it
+     * @return its canonical spelling on this database
+     */
+    public String canonicalType(String sqlType) {
+        return SqlText.normalize(sqlType).replace("\"", "");
+    }
+
+    /**
+     * @param type a declared type
+     * @return the canonical spelling of the type this dialect creates for it
+     */
+    public String canonicalType(DataType<?> type) {
+        return canonicalType(typeName(type));
+    }
+
+    /**
+     * @param sql a server default as declared or as the database reports it, or {@code null}
+     * @return its normal form on this database (what the database would store for it), or {@code null}
+     */
+    public @Nullable String normalizeDefault(@Nullable String sql) {
+        return SqlText.normalize(sql);
+    }
+
+    /**
+     * @param sql a CHECK or partial-index condition as rendered or as the database reports it
+     * @return its normal form on this database
+     */
+    public String normalizeCondition(String sql) {
+        return SqlText.normalize(sql);
+    }
+
+    /** @return how this dialect writes schema changes as DDL */
+    public SchemaChangeRenderer schemaChangeRenderer() {
+        return new SchemaChangeRenderer(this);
+    }
+
+    /**
+     * @return how to read this database's catalog into a schema model, or {@code null} when the dialect cannot
+     */
+    public @Nullable SchemaInspection schemaInspection() {
+        return null;
+    }
+
+    /**
      * @return the statement that clears session settings ({@code SET ...}) before a pooled connection is
      *         reused, or {@code null} when the dialect keeps no such state per connection
      */

@@ -10,7 +10,7 @@ class ModuleDescriptorTest {
     @Test
     void exportsTheApiAndHidesTheInternals() throws Exception {
         ModuleDescriptorRules.check(Path.of("target/classes"), "io.retort.dsl", Set.of("io.retort", "io.retort.type",
-                "io.retort.expression", "io.retort.schema", "io.retort.statement", "io.retort.compile", "io.retort.dialect",
+                "io.retort.expression", "io.retort.schema", "io.retort.schema.model", "io.retort.schema.change", "io.retort.statement", "io.retort.compile", "io.retort.dialect",
                 "io.retort.ddl", "io.retort.engine", "io.retort.orm", "io.retort.orm.annotation", "io.retort.exception"));
     }
 }

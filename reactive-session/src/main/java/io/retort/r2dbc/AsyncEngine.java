@@ -350,6 +350,35 @@ public final class AsyncEngine {
     }
 
     /**
+     * Reads the live schema into a model that compares with {@code DeclaredSchema.of(metadata, dialect)}, as the
+     * blocking engine's {@code inspect} does.
+     *
+     * @param schemas the schemas to read; none (or {@code null}) for the default one
+     * @return what the database holds there
+     */
+    public Mono<io.retort.schema.model.SchemaModel> inspect(String... schemas) {
+        List<String> names = new java.util.ArrayList<>();
+        if (schemas == null || schemas.length == 0) {
+            names.add(null);
+        } else {
+            java.util.Collections.addAll(names, schemas);
+        }
+        return Mono.defer(() -> {
+            io.retort.compile.SchemaInspection inspection = dialect().schemaInspection();
+            if (inspection == null) {
+                return Mono.error(new io.retort.exception.UnsupportedByDialectException("The " + dialect().name()
+                        + " dialect cannot read its database's catalog (inspect, autogenerate)"));
+            }
+            return Flux.usingWhen(connect(),
+                            c -> Flux.fromIterable(inspection.queries(names)).concatMap(query -> c.execute(
+                                    io.retort.Sql.text(query)).map(row -> row.values().toArray()).collectList()),
+                            AsyncConnection::close)
+                    .collectList()
+                    .map(results -> inspection.model(names, results));
+        });
+    }
+
+    /**
      * Drops the schema, skipping what is gone, in one transaction.
      *
      * @param metadata the schema

@@ -99,6 +99,19 @@ class AsyncEngineIT {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void dropAllOfTablesThatDoNotExistIsANoticeNotAnError(Dialect dialect) {
+        start(dialect);
+        MetaData schema = MetaData.of(USERS, ADDRESSES);
+        // PostgreSQL answers DROP TABLE IF EXISTS of a missing table with a notice, which the driver passes on
+        StepVerifier.create(engine.dropAll(schema)).verifyComplete();
+        StepVerifier.create(engine.createAll(schema).then(engine.dropAll(schema)).then(engine.dropAll(schema)))
+                .verifyComplete();
+        StepVerifier.create(engine.execute(text("SELECT 1 FROM no_such_table")))
+                .expectError(io.retort.exception.StatementException.class).verify();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void errorsAreTranslatedOnceWithSqlAndDescribedParameters(Dialect dialect) {
         start(dialect);
         engine.rowCount(insertInto(USERS).set(USERS.NAME, "a").set(USERS.EMAIL, "secret@example.com"))

@@ -181,6 +181,37 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String canonicalType(String sqlType) {
+        return super.canonicalType(sqlType).replace("CHARACTER VARYING", "VARCHAR").replace("BINARY VARYING", "VARBINARY")
+                .replace("CHARACTER LARGE OBJECT", "CLOB").replace("BINARY LARGE OBJECT", "BLOB")
+                .replaceAll("^CHARACTER\\(", "CHAR(").replaceAll("^BINARY\\(", "BINARY(");
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String normalizeDefault(@org.jspecify.annotations.Nullable String sql) {
+        String s = normalizeCondition(sql);
+        // H2 2.x stores NOW() as the LOCALTIMESTAMP it means
+        return s == null ? null : s.replace("CURRENT_TIMESTAMP()", "CURRENT_TIMESTAMP").replace("NOW()", "LOCALTIMESTAMP");
+    }
+
+    @Override
+    public String normalizeCondition(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        // H2 writes back names quoted and numbers cast to their narrowest type: "AMOUNT" >= CAST(0 AS NUMERIC(1))
+        String unquoted = java.util.regex.Pattern.compile("\"([A-Z_][A-Z0-9_]*)\"").matcher(sql).replaceAll("$1");
+        String uncast = java.util.regex.Pattern.compile("CAST\\((-?[0-9.]+) AS [A-Z ]+(\\([0-9, ]+\\))?\\)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(unquoted).replaceAll("$1");
+        return super.normalizeCondition(uncast);
+    }
+
+    @Override
+    public io.retort.compile.SchemaInspection schemaInspection() {
+        return new H2SchemaInspection(this);
+    }
+
+    @Override
     protected SqlRenderer newRenderer(RenderContext context) {
         return new Renderer(context);
     }

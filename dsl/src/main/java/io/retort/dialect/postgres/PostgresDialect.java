@@ -150,6 +150,49 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String canonicalType(String sqlType) {
+        String s = " " + super.canonicalType(sqlType) + " ";
+        s = s.replace(" CHARACTER VARYING", " VARCHAR").replace(" CHARACTER(", " CHAR(").replace(" CHARACTER ", " CHAR(1) ")
+                .replace(" WITHOUT TIME ZONE", "").replace(" TIMESTAMPTZ", " TIMESTAMP WITH TIME ZONE")
+                .replace(" TIMETZ", " TIME WITH TIME ZONE").replace(" DECIMAL", " NUMERIC").replace(" INT8", " BIGINT")
+                .replace(" INT4", " INTEGER").replace(" INT2", " SMALLINT").replace(" FLOAT8", " DOUBLE PRECISION")
+                .replace(" FLOAT4", " REAL").replace(" BOOL ", " BOOLEAN ").replace(" INT ", " INTEGER ")
+                .replace(" INT[", " INTEGER[");
+        return s.trim();
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String normalizeDefault(@org.jspecify.annotations.Nullable String sql) {
+        return sql == null ? null : normalizeCondition(sql);
+    }
+
+    @Override
+    public String normalizeCondition(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        String s = sql.trim();
+        if (s.regionMatches(true, 0, "CHECK", 0, 5)) {
+            s = s.substring(5).trim();
+        }
+        // what pg_get_expr adds: casts of literals to the column's type ('x'::character varying, (0)::numeric)
+        s = s.replaceAll("::(?:\"[^\"]+\"|character varying|bit varying|double precision"
+                + "|(?:timestamp|time)(?:\\(\\d+\\))? with(?:out)? time zone|[A-Za-z_][A-Za-z0-9_]*)(\\([0-9, ]+\\))?(\\[\\])*", "");
+        s = super.normalizeCondition(s);
+        return s.replaceAll("\\((-?[0-9.]+|'(?:[^']|'')*')\\)", "$1");
+    }
+
+    @Override
+    public io.retort.compile.SchemaChangeRenderer schemaChangeRenderer() {
+        return new PostgresSchemaChangeRenderer(this);
+    }
+
+    @Override
+    public io.retort.compile.SchemaInspection schemaInspection() {
+        return new PostgresSchemaInspection(this);
+    }
+
+    @Override
     public String addConstraintIfAbsent(String alterTableAddConstraint) {
         // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: ignore the duplicate instead
         return "DO $$ BEGIN " + alterTableAddConstraint + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
