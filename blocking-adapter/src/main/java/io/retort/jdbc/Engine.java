@@ -405,4 +405,10 @@ public final class Engine implements AutoCloseable {
             throw new ResourceClosedException("This engine is closed; create a new one with Engine.create(url)");
         }
     }
+
+    /** @return the engine's database, its URL without a password */
+    @Override
+    public String toString() {
+        return "Engine[" + shown + "]";
+    }
 }

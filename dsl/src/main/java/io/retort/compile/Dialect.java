@@ -252,6 +252,15 @@ public abstract class Dialect {
         return SqlText.normalize(sql);
     }
 
+    /**
+     * @param key a number naming the lock
+     * @return a statement that takes a lock held until the transaction ends, which concurrent migration runs wait
+     *         for, or {@code null} when the database has none (the migration runner then locks within the process)
+     */
+    public @Nullable String transactionLockStatement(long key) {
+        return null;
+    }
+
     /** @return how this dialect writes schema changes as DDL */
     public SchemaChangeRenderer schemaChangeRenderer() {
         return new SchemaChangeRenderer(this);

@@ -183,6 +183,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String transactionLockStatement(long key) {
+        return "SELECT pg_advisory_xact_lock(" + key + ")";
+    }
+
+    @Override
     public io.retort.compile.SchemaChangeRenderer schemaChangeRenderer() {
         return new PostgresSchemaChangeRenderer(this);
     }
