@@ -6,6 +6,8 @@
 module io.retort.migrate {
     requires transitive io.retort.jdbc;
     requires org.slf4j;
+    requires info.picocli;
 
     exports io.retort.migrate;
+    opens io.retort.migrate to info.picocli;
 }
