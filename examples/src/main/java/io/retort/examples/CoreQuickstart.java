@@ -84,6 +84,7 @@ public final class CoreQuickstart {
             OrmQuickstart.run(engine);
         }
         AsyncQuickstart.run(args.length > 1 ? args[1] : "h2:mem:quickstart_async");
+        MigrationsQuickstart.run(args.length > 2 ? args[2] : "h2:file:./target/quickstart/migrations/db");
     }
 
     private void run() {

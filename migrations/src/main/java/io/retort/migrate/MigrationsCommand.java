@@ -60,7 +60,8 @@ public final class MigrationsCommand {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("error: " + e.getMessage());
+            line.getErr().println("error: " + (e instanceof io.retort.exception.RetortException ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage()));
             return 2;
         });
         cli.setParameterExceptionHandler((e, args2) -> {
@@ -86,6 +87,8 @@ public final class MigrationsCommand {
         Path source;
         @Option(names = "--version-table", description = "The version table (default " + Migrator.DEFAULT_VERSION_TABLE + ").")
         String versionTable;
+        @Option(names = "--echo", description = "Print every statement with its parameters to standard output.")
+        boolean echo;
 
         private Properties file;
 
@@ -126,7 +129,7 @@ public final class MigrationsCommand {
         }
 
         Engine engine() {
-            return Engine.create(url());
+            return Engine.create(url(), io.retort.jdbc.EngineOptions.DEFAULTS.withEcho(echo).withMaxPoolSize(2));
         }
 
         Migrator migrator(Engine engine) {
@@ -173,6 +176,10 @@ public final class MigrationsCommand {
             }
             String pkg = settings.revisions == null ? "db.migrations" : settings.revisions;
             Path source = settings.source == null ? Path.of("src/main/java") : settings.source;
+            Path parent = settings.config.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Properties p = new Properties();
             p.setProperty("url", settings.url == null ? "jdbc:h2:file:./data/app" : settings.url);
             p.setProperty("revisions", pkg);
@@ -259,6 +266,7 @@ public final class MigrationsCommand {
                 Migrator migrator = settings.migrator(engine);
                 if (sql) {
                     spec.commandLine().getOut().print(migrator.upgradeSql(from, target));
+                    spec.commandLine().getOut().flush();
                 } else {
                     for (Revision r : migrator.upgrade(target)) {
                         spec.commandLine().getOut().println("Upgraded to " + r);

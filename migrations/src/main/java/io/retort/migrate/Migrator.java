@@ -77,11 +77,8 @@ public final class Migrator {
 
     /** @return the ids the version table holds: the applied heads, none before the first upgrade */
     public List<String> current() {
-        if (engine.inspect().table(null, versionTable) == null) {
-            return List.of();   // no upgrade has run yet
-        }
         try (Connection c = engine.connect()) {
-            return current(c);
+            return versionTableExists(c) ? current(c) : List.of();
         }
     }
 
@@ -343,6 +340,27 @@ public final class Migrator {
             out.add((String) row.values().get(0));
         }
         return out;
+    }
+
+    /** Reads only the catalog's tables (two of the inspection's queries), so {@code current} stays quiet. */
+    private boolean versionTableExists(Connection c) {
+        io.retort.compile.SchemaInspection inspection = dialect().schemaInspection();
+        if (inspection == null) {
+            throw new MigrationException("The " + dialect().name() + " dialect cannot read its catalog");
+        }
+        List<String> schemas = java.util.Collections.singletonList(null);
+        List<String> queries = inspection.queries(schemas);
+        List<List<Object[]>> results = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            List<Object[]> rows = new ArrayList<>();
+            if (i < 2) {
+                for (Row row : c.execute(Sql.text(queries.get(i))).rows()) {
+                    rows.add(row.values().toArray());
+                }
+            }
+            results.add(rows);
+        }
+        return inspection.model(schemas, results).table(null, versionTable) != null;
     }
 
     private void ensureVersionTable(Connection c) {
