@@ -80,7 +80,11 @@ public abstract class SchemaScenarios {
     @MethodSource("dialects")
     void aSchemaCreatedFromMetadataReflectsBackWithNoDifference(Dialect dialect) {
         SchemaDriver d = start(dialect);
-        for (MetaData metadata : List.of(SchemaTables.KITCHEN_SINK, MetaData.of(ScenarioSupport.ENTITY_TABLES).with(io.retort.testing.orm.PostKeywords.POST_KEYWORDS))) {
+        for (MetaData metadata : List.of(SchemaTables.KITCHEN_SINK,
+                MetaData.of(ScenarioSupport.ENTITY_TABLES).with(io.retort.testing.orm.PostKeywords.POST_KEYWORDS),
+                MetaData.of(io.retort.testing.Users.USERS, io.retort.testing.Addresses.ADDRESSES,
+                        io.retort.testing.Employees.EMPLOYEES, io.retort.testing.Events.EVENTS,
+                        io.retort.testing.Messages.MESSAGES, io.retort.testing.Tags.TAGS))) {
             d.dropAll(metadata);
             d.createAll(metadata);
             SchemaDiff.Result diff = compare(d, metadata);
