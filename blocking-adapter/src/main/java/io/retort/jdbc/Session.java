@@ -134,6 +134,22 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Expires chosen attributes only (SQLAlchemy's {@code session.expire(obj, ["name", "addresses"])}): the next load
+     * of the object overwrites those columns and keeps the others as the program set them; an expired collection is
+     * loaded again when next touched or fetched.
+     *
+     * @param entity     an object of this session
+     * @param attributes columns ({@code USERS.AGE}) and collections ({@code PERSONS.ADDRESSES}) of its table
+     * @throws IllegalArgumentException for an attribute of another table, or the key
+     */
+    public void expire(Object entity, Object... attributes) {
+        run("expire", () -> {
+            work.expire(entity, java.util.List.of(attributes));
+            return null;
+        });
+    }
+
+    /**
      * Reloads an object's values from the database, discarding unflushed changes to it.
      *
      * @param entity an object of this session

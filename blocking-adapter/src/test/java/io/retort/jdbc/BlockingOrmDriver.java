@@ -118,6 +118,11 @@ final class BlockingOrmDriver implements OrmDriver {
             }
 
             @Override
+            public void expire(Object entity, Object... attributes) {
+                s.expire(entity, attributes);
+            }
+
+            @Override
             public <E> E merge(E detached) {
                 return s.merge(detached);
             }

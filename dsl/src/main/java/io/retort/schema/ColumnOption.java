@@ -62,6 +62,15 @@ public sealed interface ColumnOption {
     }
 
     /**
+     * The column's name before a rename: autogenerate then writes a rename instead of asking about a drop and an add
+     * (Alembic has no such hint). Remove it once the rename is applied everywhere.
+     *
+     * @param previousName the name the database still has
+     */
+    record RenamedFrom(String previousName) implements ColumnOption {
+    }
+
+    /**
      * {@code REFERENCES target (col) ON DELETE ... ON UPDATE ...}.
      *
      * @param target   the referenced column, resolved lazily

@@ -39,6 +39,7 @@ public abstract class Table implements FromNode {
     private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
     private final List<CheckConstraint> checkConstraints = new ArrayList<>();
     private final List<Index> indexes = new ArrayList<>();
+    private final java.util.Map<String, String> renamedColumns = new java.util.LinkedHashMap<>();
     private String comment;
 
     /** @param name the table's name */
@@ -102,6 +103,8 @@ public abstract class Table implements FromNode {
             } else if (option instanceof ColumnOption.Check check) {
                 String checkName = check.name() != null ? check.name() : Identifiers.derive("ck", name, column.name());
                 checkConstraints.add(new CheckConstraint(checkName, check.condition().apply(column)));
+            } else if (option instanceof ColumnOption.RenamedFrom r) {
+                renamedColumns.put(column.name(), Identifiers.check(r.previousName(), "column"));
             } else if (option instanceof ColumnOption.References ref) {
                 foreignKeys.add(new ForeignKey(null, this, List.of(column), ref::targetList, ref.onDelete(), ref.onUpdate()));
             }
@@ -293,6 +296,14 @@ public abstract class Table implements FromNode {
     }
 
     /**
+     * @param previousName the column's name before a rename, still in the database
+     * @return the hint that makes autogenerate write a rename instead of a drop and an add
+     */
+    protected static ColumnOption renamedFrom(String previousName) {
+        return new ColumnOption.RenamedFrom(Objects.requireNonNull(previousName, "previousName"));
+    }
+
+    /**
      * @param target the referenced column, as {@code () -> USERS.ID}
      * @return a foreign key reference, refined with {@code .onDelete(CASCADE)}
      */
@@ -353,7 +364,12 @@ public abstract class Table implements FromNode {
         return Collections.unmodifiableList(checkConstraints);
     }
 
-    /** @return the indexes */
+    /** @return the names of renamed columns before the rename, by their new name ({@code renamedFrom}) */
+    public final java.util.Map<String, String> renamedColumns() {
+        return java.util.Collections.unmodifiableMap(renamedColumns);
+    }
+
+    /** @return its indexes */
     public final List<Index> indexes() {
         return Collections.unmodifiableList(indexes);
     }

@@ -132,6 +132,11 @@ public final class MigrationsCommand {
             return Engine.create(url(), io.retort.jdbc.EngineOptions.DEFAULTS.withEcho(echo).withMaxPoolSize(2));
         }
 
+        Migrator offlineMigrator() {
+            List<Revision> found = RevisionScanner.scan(revisionsPackage(), loader());
+            return Migrator.offline(io.retort.engine.DatabaseUrl.parse(url()).dialect(), found);
+        }
+
         Migrator migrator(Engine engine) {
             List<Revision> found = RevisionScanner.scan(revisionsPackage(), loader());
             return new Migrator(engine, found, setting(versionTable, "version_table", Migrator.DEFAULT_VERSION_TABLE));
@@ -211,11 +216,23 @@ public final class MigrationsCommand {
         String message;
         @Option(names = "--autogenerate", description = "Compare the metadata with the database and write the changes.")
         boolean autogenerate;
+        @Option(names = "--offline", description = "With --autogenerate: compare with the head revision's snapshot "
+                + "instead of the database (no connection).")
+        boolean offline;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (offline) {
+                if (!autogenerate) {
+                    throw new MigrationException("--offline goes with --autogenerate");
+                }
+                Path file = settings.offlineMigrator().revisionOffline(message, settings.metadata(), settings.sourceRoot(),
+                        settings.revisionsPackage());
+                spec.commandLine().getOut().println("Wrote " + file + " (review it, then compile and upgrade)");
+                return 0;
+            }
             try (Engine engine = settings.engine()) {
                 Path file = settings.migrator(engine).revision(message, autogenerate ? settings.metadata() : null,
                         settings.sourceRoot(), settings.revisionsPackage());
@@ -369,27 +386,39 @@ public final class MigrationsCommand {
         }
     }
 
-    @Command(name = "check", description = "Exits with 1 when the metadata and the database differ (for CI).")
+    @Command(name = "check", description = "Exits with 1 when the metadata and the database (or, --offline, the head "
+            + "revision's snapshot) differ (for CI).")
     static final class Check implements Callable<Integer> {
         @Mixin
         Settings settings;
+        @Option(names = "--offline", description = "Compare with the head revision's snapshot, without a database.")
+        boolean offline;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (Engine engine = settings.engine()) {
-                SchemaDiff.Result diff = settings.migrator(engine).compare(settings.metadata());
-                if (diff.isEmpty()) {
-                    spec.commandLine().getOut().println("No changes: the database matches the metadata");
-                    return 0;
-                }
-                for (SchemaChange c : diff.changes()) {
-                    spec.commandLine().getOut().println("  " + c.describe());
-                }
-                spec.commandLine().getOut().println(diff.changes().size() + " changes: run revision --autogenerate");
-                return 1;
+            if (offline) {
+                return report(settings.offlineMigrator().compareWithSnapshot(settings.metadata()));
             }
+            try (Engine engine = settings.engine()) {
+                return report(settings.migrator(engine).compare(settings.metadata()));
+            }
+        }
+
+        private int report(SchemaDiff.Result diff) {
+            PrintWriter out = spec.commandLine().getOut();
+            diff.questions().forEach(q -> out.println("  to decide: " + q));
+            if (diff.isEmpty()) {
+                out.println("No changes: the " + (offline ? "head revision's snapshot" : "database")
+                        + " matches the metadata");
+                return 0;
+            }
+            for (SchemaChange c : diff.changes()) {
+                out.println("  " + c.describe());
+            }
+            out.println(diff.changes().size() + " changes: run revision --autogenerate");
+            return 1;
         }
     }
 }

@@ -46,7 +46,8 @@ public final class Migrator {
     private static final Logger log = LoggerFactory.getLogger(Migrator.class);
     private static final ConcurrentHashMap<Object, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
 
-    private final Engine engine;
+    private final @Nullable Engine engine;
+    private final Dialect dialect;
     private final RevisionHistory history;
     private final String versionTable;
 
@@ -65,9 +66,33 @@ public final class Migrator {
      * @param versionTable the version table's name
      */
     public Migrator(Engine engine, Collection<? extends Revision> revisions, String versionTable) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this(Objects.requireNonNull(engine, "engine"), engine.dialect(), revisions, versionTable);
+    }
+
+    private Migrator(@Nullable Engine engine, Dialect dialect, Collection<? extends Revision> revisions, String versionTable) {
+        this.engine = engine;
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.history = new RevisionHistory(revisions);
         this.versionTable = Objects.requireNonNull(versionTable, "versionTable");
+    }
+
+    /**
+     * A migrator without a database, for what works from the revisions alone: autogenerate against the head
+     * revision's snapshot, offline {@code check}, offline SQL, history.
+     *
+     * @param dialect   the database the revisions are for
+     * @param revisions every revision of the schema
+     * @return the migrator
+     */
+    public static Migrator offline(Dialect dialect, Collection<? extends Revision> revisions) {
+        return new Migrator(null, dialect, revisions, DEFAULT_VERSION_TABLE);
+    }
+
+    private Engine engine() {
+        if (engine == null) {
+            throw new MigrationException("This command needs the database; this migrator works offline (give a URL)");
+        }
+        return engine;
     }
 
     /** @return the revision history */
@@ -77,7 +102,7 @@ public final class Migrator {
 
     /** @return the ids the version table holds: the applied heads, none before the first upgrade */
     public List<String> current() {
-        try (Connection c = engine.connect()) {
+        try (Connection c = engine().connect()) {
             return versionTableExists(c) ? current(c) : List.of();
         }
     }
@@ -121,7 +146,7 @@ public final class Migrator {
      * @param target a revision id, {@code head}, or {@code base} for none
      */
     public void stamp(String target) {
-        engine.inTransaction(c -> {
+        engine().inTransaction(c -> {
             ensureVersionTable(c);
             c.execute(Sql.text("DELETE FROM " + table()));
             if (!target.equals("base")) {
@@ -179,7 +204,18 @@ public final class Migrator {
             }
         }
         names.addAll(List.of(schemas));
-        return SchemaDiff.compare(declared, engine.inspect(names.toArray(String[]::new)), Set.of(versionTable));
+        return SchemaDiff.compare(declared, engine().inspect(names.toArray(String[]::new)), Set.of(versionTable),
+                renames(metadata));
+    }
+
+    /** @return the {@code renamedFrom} hints of the metadata's columns, by {@code [schema.]table.column} */
+    private static java.util.Map<String, String> renames(MetaData metadata) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var t : metadata.tables()) {
+            String table = t.schema() == null ? t.name() : t.schema() + "." + t.name();
+            t.renamedColumns().forEach((now, previous) -> out.put(table + "." + now, previous));
+        }
+        return out;
     }
 
     // ---- planning -----------------------------------------------------------------------------
@@ -236,11 +272,11 @@ public final class Migrator {
 
     /** @return whether it ran (false when another process had already done it) */
     private boolean runOne(Revision revision, boolean up) {
-        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(List.of(engine.toString(), versionTable),
+        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(List.of(engine().toString(), versionTable),
                 k -> new ReentrantLock());
         processLock.lock();
         try {
-            return engine.inTransaction(c -> {
+            return engine().inTransaction(c -> {
                 String lock = dialect().transactionLockStatement(lockKey());
                 if (lock != null) {
                     c.execute(Sql.text(lock));
@@ -385,7 +421,7 @@ public final class Migrator {
     }
 
     private Dialect dialect() {
-        return engine.dialect();
+        return dialect;
     }
 
     /**
@@ -413,7 +449,62 @@ public final class Migrator {
             }
             diff = compare(metadata);
         }
-        return write(sourceRoot, javaPackage, newId(), message, parents, diff);
+        return write(sourceRoot, javaPackage, newId(), message, parents, diff,
+                metadata == null ? null : DeclaredSchema.of(metadata, dialect()));
+    }
+
+    /**
+     * Autogenerate without a database: compares the metadata with the head revision's snapshot (the schema as
+     * declared when that revision was written) and writes the difference as a new revision.
+     *
+     * @param message     what it does
+     * @param metadata    the application's schema
+     * @param sourceRoot  the source root
+     * @param javaPackage the revisions' package
+     * @return the file written
+     */
+    public java.nio.file.Path revisionOffline(String message, MetaData metadata, java.nio.file.Path sourceRoot,
+                                              String javaPackage) {
+        List<String> parents = history.heads().isEmpty() ? List.of() : List.of(history.head().id());
+        return write(sourceRoot, javaPackage, newId(), message, parents, compareWithSnapshot(metadata),
+                DeclaredSchema.of(metadata, dialect()));
+    }
+
+    /**
+     * What autogenerate would find offline: the metadata against the head revision's snapshot.
+     *
+     * @param metadata the application's schema
+     * @return the changes from the snapshot to the metadata; a question when revisions after the snapshot used
+     *         carry none (their changes are not known offline)
+     */
+    public SchemaDiff.Result compareWithSnapshot(MetaData metadata) {
+        SchemaModel declared = DeclaredSchema.of(metadata, dialect());
+        List<String> questions = new ArrayList<>();
+        SchemaModel before = SchemaModel.empty();
+        if (!history.heads().isEmpty()) {
+            List<Revision> newestFirst = new ArrayList<>(history.all());
+            java.util.Collections.reverse(newestFirst);
+            Set<String> ancestors = history.ancestorsOf(history.head().id());
+            List<String> without = new ArrayList<>();
+            for (Revision r : newestFirst) {
+                if (!ancestors.contains(r.id())) {
+                    continue;
+                }
+                if (r.snapshot() != null) {
+                    before = r.snapshot();
+                    break;
+                }
+                without.add(r.id());
+            }
+            if (!without.isEmpty()) {
+                questions.add("The revisions " + without + " carry no snapshot (written by hand): what they change is "
+                        + "not known offline, so the changes below may repeat or miss some of it; check them, or "
+                        + "autogenerate against the database");
+            }
+        }
+        SchemaDiff.Result diff = SchemaDiff.compare(declared, before, Set.of(versionTable), renames(metadata));
+        questions.addAll(diff.questions());
+        return new SchemaDiff.Result(diff.changes(), questions);
     }
 
     /**
@@ -431,17 +522,17 @@ public final class Migrator {
         if (parents.size() < 2) {
             throw new MigrationException("A merge joins two or more heads; the history has " + history.heads());
         }
-        return write(sourceRoot, javaPackage, newId(), message, parents, new SchemaDiff.Result(List.of(), List.of()));
+        return write(sourceRoot, javaPackage, newId(), message, parents, new SchemaDiff.Result(List.of(), List.of()), null);
     }
 
     private static java.nio.file.Path write(java.nio.file.Path sourceRoot, String javaPackage, String id, String message,
-                                            List<String> parents, SchemaDiff.Result diff) {
+                                            List<String> parents, SchemaDiff.Result diff, @Nullable SchemaModel snapshot) {
         java.nio.file.Path dir = sourceRoot.resolve(javaPackage.replace('.', '/'));
         java.nio.file.Path file = dir.resolve(RevisionWriter.className(id) + ".java");
         try {
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.writeString(file, RevisionWriter.source(javaPackage, id, message, parents, diff.changes(),
-                    diff.questions()), java.nio.file.StandardOpenOption.CREATE_NEW);
+                    diff.questions(), snapshot), java.nio.file.StandardOpenOption.CREATE_NEW);
         } catch (java.io.IOException e) {
             throw new MigrationException("Could not write the revision " + file + ": " + e.getMessage(), e);
         }

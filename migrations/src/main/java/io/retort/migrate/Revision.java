@@ -61,6 +61,17 @@ public abstract class Revision {
     /** @param op where to record the steps that undo it */
     public abstract void downgrade(Operations op);
 
+    /**
+     * The schema as the application declared it when autogenerate wrote this revision, for autogenerate and
+     * {@code check} without a database ({@code --offline}). Generated revisions override it; a hand-written one has
+     * none, and offline comparison then starts from the nearest revision before it that has one.
+     *
+     * @return the declared schema after this revision, or {@code null}
+     */
+    public io.retort.schema.model.@org.jspecify.annotations.Nullable SchemaModel snapshot() {
+        return null;
+    }
+
     @Override
     public String toString() {
         return id + " (" + message + ")";

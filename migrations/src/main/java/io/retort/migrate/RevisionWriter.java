@@ -33,6 +33,22 @@ public final class RevisionWriter {
      */
     public static String source(String javaPackage, String id, String message, List<String> parents,
                                 List<SchemaChange> changes, List<String> questions) {
+        return source(javaPackage, id, message, parents, changes, questions, null);
+    }
+
+    /**
+     * @param javaPackage the package of the revision classes
+     * @param id          the revision's id
+     * @param message     what it does
+     * @param parents     the revisions it follows
+     * @param changes     its upgrade
+     * @param questions   what a person must decide, as sentences
+     * @param snapshot    the declared schema after it, written as its {@code snapshot()}, or {@code null}
+     * @return the source of the class {@code R<id>}
+     */
+    public static String source(String javaPackage, String id, String message, List<String> parents,
+                                List<SchemaChange> changes, List<String> questions,
+                                io.retort.schema.model.@Nullable SchemaModel snapshot) {
         Objects.requireNonNull(id, "id");
         StringBuilder out = new StringBuilder();
         if (!javaPackage.isEmpty()) {
@@ -42,7 +58,10 @@ public final class RevisionWriter {
                 .append("import io.retort.migrate.Revision;\n")
                 .append("import io.retort.schema.ReferentialAction;\n")
                 .append("import io.retort.schema.change.SchemaChange;\n")
-                .append("import io.retort.schema.model.IndexModel;\n\n")
+                .append("import io.retort.schema.model.EnumTypeModel;\n")
+                .append("import io.retort.schema.model.IndexModel;\n")
+                .append("import io.retort.schema.model.SchemaModel;\n")
+                .append("import io.retort.schema.model.SequenceModel;\n\n")
                 .append("import java.util.List;\n\n")
                 .append("import static io.retort.migrate.Operations.column;\n")
                 .append("import static io.retort.migrate.Operations.table;\n\n")
@@ -67,7 +86,30 @@ public final class RevisionWriter {
             SchemaChange undo = c.reverse();
             out.append(undo == null ? "        // cannot be undone by the database: " + c.describe() + "\n" : call(undo));
         }
-        return out.append("    }\n}\n").toString();
+        out.append("    }\n");
+        if (snapshot != null) {
+            out.append("\n    /** The schema as declared when this revision was written, for offline autogenerate. */\n")
+                    .append("    @Override\n    public SchemaModel snapshot() {\n        return new SchemaModel(List.of(");
+            for (int i = 0; i < snapshot.tables().size(); i++) {
+                out.append(i > 0 ? "," : "").append("\n                ").append(table(snapshot.tables().get(i)))
+                        .append(".model()");
+            }
+            out.append("),\n                List.of(");
+            for (int i = 0; i < snapshot.sequences().size(); i++) {
+                io.retort.schema.model.SequenceModel q = snapshot.sequences().get(i);
+                out.append(i > 0 ? ", " : "").append("new SequenceModel(").append(literalOrNull(q.schema())).append(", ")
+                        .append(literal(q.name())).append(", ").append(q.start()).append("L, ").append(q.increment())
+                        .append("L)");
+            }
+            out.append("),\n                List.of(");
+            for (int i = 0; i < snapshot.enumTypes().size(); i++) {
+                io.retort.schema.model.EnumTypeModel e = snapshot.enumTypes().get(i);
+                out.append(i > 0 ? ", " : "").append("new EnumTypeModel(").append(literal(e.name())).append(", List.of(")
+                        .append(strings(e.values(), false)).append("))");
+            }
+            out.append("));\n    }\n");
+        }
+        return out.append("}\n").toString();
     }
 
     /**

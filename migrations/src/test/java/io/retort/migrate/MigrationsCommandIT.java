@@ -97,6 +97,9 @@ class MigrationsCommandIT {
         assertThat(run("heads").out()).contains(id + " (create authors) (head)");
         assertThat(run("history").out()).contains("<base> -> " + id + " (head), create authors");
         assertThat(run("check").status()).as("the database matches V1").isZero();
+        assertThat(run("check", "--offline").out()).contains("the head revision's snapshot matches");
+        assertThat(run("check", "--offline", "--metadata", "io.retort.testing.schema.SchemaTables#V2").status())
+                .as("offline: V2 differs from the snapshot of V1").isEqualTo(1);
         Outcome differs = run("check", "--metadata", "io.retort.testing.schema.SchemaTables#V2");
         assertThat(differs.status()).isEqualTo(1);
         assertThat(differs.out()).contains("create table mig_books").contains("run revision --autogenerate");

@@ -100,6 +100,15 @@ class MigrationsIT {
         assertThat(migrator.current()).containsExactly(revisions.get(0).id());
         assertThat(migrator.compare(SchemaTables.V1).changes()).as("at head, nothing to do").isEmpty();
 
+        assertThat(migrator.compare(SchemaTables.V1_RENAMED).changes()).extracting(SchemaChange::describe)
+                .as("renamedFrom makes it a rename").containsExactly("rename column mig_authors.nick to handle");
+        Migrator offline = Migrator.offline(dialect, revisions);
+        assertThat(offline.compareWithSnapshot(SchemaTables.V1).changes()).as("the snapshot is what was declared").isEmpty();
+        assertThat(offline.compareWithSnapshot(SchemaTables.V2).changes()).extracting(SchemaChange::describe)
+                .as("offline autogenerate finds what autogenerate against the database finds")
+                .containsExactlyInAnyOrderElementsOf(migrator.compare(SchemaTables.V2).changes().stream()
+                        .map(SchemaChange::describe).toList());
+
         Path second = migrator.revision("email, books", SchemaTables.V2, source, "gen");
         String code = Files.readString(second);
         assertThat(code).contains("op.addColumn(\"mig_authors\", column(\"email\"")

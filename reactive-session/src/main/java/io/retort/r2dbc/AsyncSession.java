@@ -117,6 +117,18 @@ public final class AsyncSession {
         now("expire", () -> work.expire(entity));
     }
 
+    /**
+     * Expires chosen attributes only: the next load of the object overwrites those columns and keeps the others as
+     * the program set them; an expired collection must be fetched or loaded by a query again.
+     *
+     * @param entity     an object of this session
+     * @param attributes columns ({@code USERS.AGE}) and collections ({@code PERSONS.ADDRESSES}) of its table
+     * @throws IllegalArgumentException for an attribute of another table, or the key
+     */
+    public void expire(Object entity, Object... attributes) {
+        now("expire", () -> work.expire(entity, java.util.List.of(attributes)));
+    }
+
     /** @param entity an object @return whether this session holds it */
     public boolean contains(Object entity) {
         return work.contains(entity);

@@ -148,6 +148,11 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
         }
 
         @Override
+        public void expire(Object entity, Object... attributes) {
+            s.expire(entity, attributes);
+        }
+
+        @Override
         public <E> E merge(E detached) {
             return s.merge(detached).block(WAIT);
         }

@@ -13,6 +13,14 @@ final class EntityState {
     Object[] snapshot;
     /** Set by expire: the next load overwrites the object's values. */
     boolean expired;
+    /** While expired: the columns (indexes) the next load overwrites; {@code null} for all of them. */
+    java.util.BitSet expiredColumns;
+
+    /** Expires every column: the next load overwrites them all. */
+    void expireEverything() {
+        expired = true;
+        expiredColumns = null;
+    }
     /** Added by a cascade (reachable from an object the program added), not by the program itself. */
     boolean cascaded;
     /** Set by rollback: in-memory changes are void until the object is loaded again, so they are not flushed. */

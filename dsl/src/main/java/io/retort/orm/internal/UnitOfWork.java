@@ -228,14 +228,53 @@ public final class UnitOfWork {
      */
     public void expire(Object entity) {
         EntityState s = require(entity, "expire");
-        s.expired = true;
+        s.expireEverything();
         expireCollections(s);
+    }
+
+    /**
+     * Expires chosen attributes of an object (SQLAlchemy's {@code session.expire(obj, ['name', 'addresses'])}): the
+     * next load overwrites those columns only, and an expired collection is loaded again when next asked for.
+     *
+     * @param entity     an object of this session
+     * @param attributes columns ({@code EntityColumn}) and relationships of its table
+     * @throws IllegalArgumentException for an attribute of another table, or its key
+     */
+    public void expire(Object entity, java.util.Collection<?> attributes) {
+        EntityState s = require(entity, "expire");
+        java.util.BitSet columns = new java.util.BitSet();
+        for (Object attribute : attributes) {
+            if (attribute instanceof Relationship r && collectionsOf(s.table).contains(r)) {
+                expireCollection(s, r);
+                continue;
+            }
+            int index = s.table.entityColumns().indexOf(attribute);
+            if (index < 0 || attribute instanceof Relationship) {
+                throw new IllegalArgumentException(attribute + " is not a column or collection of " + s.table.name()
+                        + "; expire one of " + s.table.entityColumns().stream().map(c -> c.name()).toList()
+                        + " or its collections");
+            }
+            if (attribute == s.table.idColumn()) {
+                throw new IllegalArgumentException("The key " + s.table.idColumn().name() + " identifies the object and "
+                        + "cannot be expired; expire the object, or its other attributes");
+            }
+            columns.set(index);
+        }
+        if (columns.isEmpty() || s.snapshot == null) {
+            return;
+        }
+        if (!s.expired) {
+            s.expired = true;
+            s.expiredColumns = columns;
+        } else if (s.expiredColumns != null) {
+            s.expiredColumns.or(columns);
+        }
     }
 
     /** Marks every persistent object expired (after a commit, with expire-on-commit). */
     public void expireAll() {
         for (EntityState s : identityMap.values()) {
-            s.expired = true;
+            s.expireEverything();
             expireCollections(s);
         }
     }
@@ -442,7 +481,17 @@ public final class UnitOfWork {
         EntityState existing = identityMap.get(key);
         if (existing != null) {
             if (existing.expired) {
-                fill(existing, values);
+                if (existing.expiredColumns == null) {
+                    fill(existing, values);
+                } else {
+                    // only the expired attributes take the row's values; the others keep what the program set
+                    List<? extends EntityColumn<?, ?>> columns = existing.table.entityColumns();
+                    for (int i = existing.expiredColumns.nextSetBit(0); i >= 0; i = existing.expiredColumns.nextSetBit(i + 1)) {
+                        columns.get(i).setRaw(existing.entity, values[i]);
+                        existing.snapshot[i] = values[i];
+                    }
+                    existing.expiredColumns = null;
+                }
                 existing.expired = false;
                 existing.changesDiscarded = false;
             }
@@ -564,6 +613,7 @@ public final class UnitOfWork {
         fill(state, values);
         expireCollections(state);
         state.expired = false;
+        state.expiredColumns = null;
         state.changesDiscarded = false;
     }
 
@@ -976,7 +1026,7 @@ public final class UnitOfWork {
             if (s.status == EntityStatus.DELETED) {
                 s.status = EntityStatus.PERSISTENT;
             }
-            s.expired = true;
+            s.expireEverything();
             s.changesDiscarded = true;
             expireCollections(s);
         }
@@ -992,7 +1042,7 @@ public final class UnitOfWork {
     public void expireTable(io.retort.schema.Table table, boolean deleted) {
         for (EntityState s : identityMap.values()) {
             if (s.table == table) {
-                s.expired = true;
+                s.expireEverything();
                 expireCollections(s);
             }
         }
@@ -1028,7 +1078,7 @@ public final class UnitOfWork {
             try {
                 matched = where.of(s.entity);
             } catch (RuntimeException unknowable) {
-                s.expired = true;
+                s.expireEverything();
                 expireCollections(s);
                 continue;
             }
@@ -1043,7 +1093,7 @@ public final class UnitOfWork {
                 continue;
             }
             if (!assign(s, sets)) {
-                s.expired = true;
+                s.expireEverything();
                 expireCollections(s);
             }
         }
@@ -1094,7 +1144,7 @@ public final class UnitOfWork {
                 states.remove(s.entity);
                 s.status = EntityStatus.DELETED;
             } else {
-                s.expired = true;
+                s.expireEverything();
                 expireCollections(s);
             }
         }
@@ -1234,7 +1284,7 @@ public final class UnitOfWork {
             if (s.status == EntityStatus.DELETED) {
                 s.status = EntityStatus.PERSISTENT;
             }
-            s.expired = true;
+            s.expireEverything();
             s.changesDiscarded = true;
             expireCollections(s);
         }
@@ -1846,7 +1896,9 @@ public final class UnitOfWork {
         List<Integer> changed = new ArrayList<>();
         Object[] now = s.currentValues();
         for (int i = 0; i < now.length; i++) {
-            if (!EntityState.same(now[i], s.snapshot[i])) {
+            // an attribute expired by name lost its unflushed value (SQLAlchemy's expire(obj, [...])): not written
+            boolean expiredByName = s.expired && s.expiredColumns != null && s.expiredColumns.get(i);
+            if (!expiredByName && !EntityState.same(now[i], s.snapshot[i])) {
                 changed.add(i);
             }
         }

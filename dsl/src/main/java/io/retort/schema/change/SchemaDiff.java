@@ -60,6 +60,19 @@ public final class SchemaDiff {
      * @return the changes from {@code actual} to {@code declared}
      */
     public static Result compare(SchemaModel declared, SchemaModel actual, Set<String> ignored) {
+        return compare(declared, actual, ignored, Map.of());
+    }
+
+    /**
+     * @param declared what the application declares (its metadata's model)
+     * @param actual   what the database holds (reflected), or the last revision's snapshot
+     * @param ignored  names of tables to leave alone wherever they are
+     * @param renames  columns declared as renamed ({@code renamedFrom}): the previous name, by
+     *                 {@code table.column} or {@code schema.table.column} of the new name
+     * @return the changes from {@code actual} to {@code declared}
+     */
+    public static Result compare(SchemaModel declared, SchemaModel actual, Set<String> ignored,
+                                 Map<String, String> renames) {
         Objects.requireNonNull(declared, "declared");
         Objects.requireNonNull(actual, "actual");
         List<SchemaChange> creates = new ArrayList<>();
@@ -118,7 +131,7 @@ public final class SchemaDiff {
             if (was == null) {
                 newTables.add(t);
             } else {
-                compareTable(was, t, alters, drops, questions);
+                compareTable(was, t, alters, drops, questions, renames);
             }
         }
         creates.addAll(createTables(newTables));
@@ -194,7 +207,7 @@ public final class SchemaDiff {
     }
 
     private static void compareTable(TableModel was, TableModel now, List<SchemaChange> alters, List<SchemaChange> drops,
-                                     List<String> questions) {
+                                     List<String> questions, Map<String, String> renames) {
         String schema = now.schema();
         String table = now.name();
         List<ColumnModel> added = new ArrayList<>();
@@ -210,6 +223,18 @@ public final class SchemaDiff {
         for (ColumnModel c : was.columns()) {
             if (now.column(c.name()) == null) {
                 dropped.add(c);
+            }
+        }
+        for (ColumnModel a : new ArrayList<>(added)) {
+            String previous = renames.get(now.qualifiedName() + "." + a.name());
+            ColumnModel old = previous == null ? null : was.column(previous);
+            if (old != null && dropped.contains(old)) {
+                alters.add(new SchemaChange.RenameColumn(schema, table, old.name(), a.name()));
+                if (!sameColumn(old, a)) {
+                    alters.add(new SchemaChange.AlterColumn(schema, table, old.withName(a.name()), a));
+                }
+                added.remove(a);
+                dropped.remove(old);
             }
         }
         for (ColumnModel d : dropped) {

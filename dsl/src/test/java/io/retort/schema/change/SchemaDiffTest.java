@@ -47,6 +47,17 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aRenamedFromHintMakesItARenameThatKeepsTheValues() {
+        SchemaModel was = schema(table("users", List.of(column("id", "BIGINT"), column("fullname", "VARCHAR(100)"))));
+        SchemaModel now = schema(table("users", List.of(column("id", "BIGINT"), column("display_name", "VARCHAR(200)"))));
+        SchemaDiff.Result diff = SchemaDiff.compare(now, was, Set.of(), java.util.Map.of("users.display_name", "fullname"));
+        assertThat(diff.changes()).extracting(SchemaChange::describe).containsExactly(
+                "rename column users.fullname to display_name",
+                "alter column users.display_name type VARCHAR(100) -> VARCHAR(200)");
+        assertThat(diff.questions()).isEmpty();
+    }
+
+    @Test
     void tablesAreCreatedParentsFirstAndDroppedChildrenFirst() {
         TableModel parent = table("parents", List.of(column("id", "BIGINT")));
         TableModel child = table("children", List.of(column("id", "BIGINT"), column("parent_id", "BIGINT")),

@@ -42,6 +42,9 @@ public interface ScenarioSession extends AutoCloseable {
 
     void expire(Object entity);
 
+    /** @param entity an object @param attributes columns and collections to expire */
+    void expire(Object entity, Object... attributes);
+
     <E> E merge(E detached);
 
     io.retort.orm.EntityStatus state(Object entity);

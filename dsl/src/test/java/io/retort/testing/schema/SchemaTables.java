@@ -119,6 +119,21 @@ public final class SchemaTables {
         }
     }
 
+    /** Version 1 with its nick renamed to handle, declared with a hint. */
+    public static final class AuthorsRenamed extends Table {
+        public static final AuthorsRenamed AUTHORS = new AuthorsRenamed();
+        public final Column<Long> ID = column("id", BIGINT, primaryKey(), identity());
+        public final Column<String> NAME = column("name", varchar(50));
+        public final Column<String> HANDLE = column("handle", varchar(20), renamedFrom("nick"));
+
+        private AuthorsRenamed() {
+            super("mig_authors");
+        }
+    }
+
+    /** Version 1 with a column renamed. */
+    public static final MetaData V1_RENAMED = MetaData.of(AuthorsRenamed.AUTHORS);
+
     /** The evolving schema, version 1. */
     public static final MetaData V1 = MetaData.of(AuthorsV1.AUTHORS);
     /** The evolving schema, version 2. */
