@@ -118,6 +118,11 @@ final class BlockingOrmDriver implements OrmDriver {
             }
 
             @Override
+            public <T> T noAutoflush(java.util.function.Supplier<T> body) {
+                return s.noAutoflush(body);
+            }
+
+            @Override
             public void expire(Object entity, Object... attributes) {
                 s.expire(entity, attributes);
             }

@@ -197,6 +197,23 @@ public final class AsyncSession {
         }
     }
 
+    /**
+     * Runs {@code body} without autoflush (SQLAlchemy's {@code session.no_autoflush}): the queries it subscribes to do
+     * not flush pending changes first. {@code flush()} and {@code commit()} still do.
+     *
+     * @param body the operations to run
+     * @param <T>  what they emit
+     * @return what they emitted
+     */
+    public <T> Flux<T> noAutoflush(Supplier<? extends Publisher<T>> body) {
+        Objects.requireNonNull(body, "body");
+        // through the serial executor, so the change is ordered before the operations the body begins
+        return Flux.using(() -> {
+            serial.send(programs::suspendAutoflush);
+            return body;
+        }, b -> Flux.from(b.get()), b -> serial.send(programs::resumeAutoflush));
+    }
+
     // ---- reading ----------------------------------------------------------------------------
 
     /**

@@ -148,6 +148,11 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
         }
 
         @Override
+        public <T> T noAutoflush(java.util.function.Supplier<T> body) {
+            return s.noAutoflush(() -> reactor.core.publisher.Mono.fromSupplier(body)).blockLast(WAIT);
+        }
+
+        @Override
         public void expire(Object entity, Object... attributes) {
             s.expire(entity, attributes);
         }

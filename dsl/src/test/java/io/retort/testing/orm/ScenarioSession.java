@@ -42,6 +42,13 @@ public interface ScenarioSession extends AutoCloseable {
 
     void expire(Object entity);
 
+    /**
+     * @param body what to run without autoflush
+     * @param <T>  its result
+     * @return its result
+     */
+    <T> T noAutoflush(java.util.function.Supplier<T> body);
+
     /** @param entity an object @param attributes columns and collections to expire */
     void expire(Object entity, Object... attributes);
 

@@ -95,6 +95,18 @@ public abstract class SessionApiScenarios extends ScenarioSupport {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void noAutoflushKeepsPendingChangesOutOfTheQueriesItRuns(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        try (ScenarioSession s = d.open()) {
+            s.add(new User("ed", "Ed", 30));
+            List<User> inside = s.noAutoflush(() -> s.<User>scalars(select(USERS)));
+            assertThat(inside).as("the pending user was not flushed for the query").isEmpty();
+            assertThat(s.<User>scalars(select(USERS))).as("autoflush again after the scope").hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void expiringOneObjectReloadsItAtTheNextAccessAndNoOther(Dialect dialect) {
         OrmDriver d = start(dialect);
         saveAll(new User("ed", "Ed", 30), new User("wendy", "Wendy", 25));
