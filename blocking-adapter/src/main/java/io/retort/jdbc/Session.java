@@ -353,6 +353,22 @@ public final class Session implements AutoCloseable {
         return fetchAny(entity, relationship);
     }
 
+    /**
+     * The parent of a many-to-one: the reference when it is set, else the object for its foreign key, from the
+     * session or the database (a query with {@code ADDRESSES.PERSON.lazy()} leaves it unset).
+     *
+     * @param entity       an object of this session
+     * @param relationship its many-to-one
+     * @param <C>          the child's class
+     * @param <P>          the parent's class
+     * @return the parent, now also held by the reference, or {@code null} when the foreign key is null
+     */
+    public <C, P> P fetch(C entity, io.retort.orm.ManyToOne<C, P> relationship) {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(relationship, "relationship");
+        return run("fetch", () -> runProgram(programs.fetchParent(entity, relationship)));
+    }
+
     @SuppressWarnings("unchecked")
     private <C> List<C> fetchAny(Object entity, io.retort.orm.Relationship relationship) {
         Objects.requireNonNull(entity, "entity");

@@ -118,6 +118,11 @@ final class BlockingOrmDriver implements OrmDriver {
             }
 
             @Override
+            public <C, P> P fetch(C entity, io.retort.orm.ManyToOne<C, P> relationship) {
+                return s.fetch(entity, relationship);
+            }
+
+            @Override
             public <T> T noAutoflush(java.util.function.Supplier<T> body) {
                 return s.noAutoflush(body);
             }

@@ -44,6 +44,17 @@ public final class ManyToOne<C, P> implements Relationship {
         return new LoaderOption(this, LoadStrategy.JOINED);
     }
 
+    /**
+     * @return a query option that does not load the parents (SQLAlchemy's {@code noload}; no extra query): a parent the
+     *         session already holds is set, any other reference stays null until {@code session.fetch(child, this)}
+     *         or a query that loads it. That null does not mean "no parent": the foreign key is kept as it is (set the
+     *         foreign-key column itself to drop the parent of such a child). Entities are plain objects, so the
+     *         reference cannot load itself when read.
+     */
+    public LoaderOption lazy() {
+        return new LoaderOption(this, LoadStrategy.LAZY);
+    }
+
     /** @return the child's table */
     @Override
     public EntityTable<C> owner() {

@@ -148,6 +148,11 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
         }
 
         @Override
+        public <C, P> P fetch(C entity, io.retort.orm.ManyToOne<C, P> relationship) {
+            return s.fetch(entity, relationship).block(WAIT);
+        }
+
+        @Override
         public <T> T noAutoflush(java.util.function.Supplier<T> body) {
             return s.noAutoflush(() -> reactor.core.publisher.Mono.fromSupplier(body)).blockLast(WAIT);
         }

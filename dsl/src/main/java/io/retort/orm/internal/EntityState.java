@@ -13,6 +13,8 @@ final class EntityState {
     Object[] snapshot;
     /** Set by expire: the next load overwrites the object's values. */
     boolean expired;
+    /** Many-to-one references a lazy query left unset: their null does not mean "no parent". */
+    final java.util.Set<io.retort.orm.Relationship> unloadedReferences = new java.util.HashSet<>(1);
     /** While expired: the columns (indexes) the next load overwrites; {@code null} for all of them. */
     java.util.BitSet expiredColumns;
 

@@ -101,9 +101,36 @@ final class RelationshipLoads {
             }
         }
         for (ManyToOne<?, ?> m : table.manyToOnes()) {
-            steps.addAll(parents(m, loaded));
+            boolean lazyParents = false;
+            for (LoaderOption option : options) {
+                if (option.relationship() == m) {
+                    lazyParents = option.strategy() == LoadStrategy.LAZY;
+                }
+            }
+            if (lazyParents) {
+                knownParents(m, loaded);
+            } else {
+                steps.addAll(parents(m, loaded));
+            }
         }
         return steps;
+    }
+
+    /** A lazy many-to-one: parents the session holds are set, the others marked not loaded; no query. */
+    private void knownParents(ManyToOne<?, ?> m, List<?> children) {
+        for (Object child : children) {
+            Object fk = m.foreignKey().getRaw(child);
+            if (fk == null) {
+                continue;
+            }
+            Object known = work.find(m.target(), fk);
+            if (known != null) {
+                m.setRaw(child, known);
+                work.referenceLoaded(child, m);
+            } else if (m.getRaw(child) == null) {
+                work.referenceNotLoaded(child, m);
+            }
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -202,6 +229,7 @@ final class RelationshipLoads {
                 if (m.getRaw(child) != known) {
                     m.setRaw(child, known);
                 }
+                work.referenceLoaded(child, m);
             } else {
                 waiting.computeIfAbsent(fk, k -> new ArrayList<>()).add(child);
             }
@@ -291,6 +319,7 @@ final class RelationshipLoads {
                 found.add(row[idIndex]);
                 for (Object child : waiting.getOrDefault(row[idIndex], List.of())) {
                     relationship.setRaw(child, parent);
+                    work.referenceLoaded(child, relationship);
                 }
             }
             Objects.requireNonNull(found);

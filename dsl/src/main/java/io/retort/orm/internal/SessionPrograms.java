@@ -481,6 +481,38 @@ public final class SessionPrograms {
         });
     }
 
+    /**
+     * The parent of a many-to-one (loaded lazily or not at all): the reference if set, else the object for its
+     * foreign key, from the identity map or the database, which the reference then holds.
+     *
+     * @param entity       an object of this session
+     * @param relationship its many-to-one
+     * @param <P>          the parent's class
+     * @return the parent, or {@code null} when the foreign key is null
+     */
+    @SuppressWarnings("unchecked")
+    public <P> SessionProgram<P> fetchParent(Object entity, io.retort.orm.ManyToOne<?, P> relationship) {
+        if (!work.contains(entity)) {
+            throw new io.retort.exception.DetachedEntityException("Cannot fetch " + relationship + ": this session does "
+                    + "not hold the object");
+        }
+        Object current = relationship.getRaw(entity);
+        if (current != null) {
+            return done((P) current);
+        }
+        Object key = relationship.foreignKey().getRaw(entity);
+        if (key == null) {
+            return done(null);
+        }
+        return get(relationship.target(), key).map(parent -> {
+            if (parent != null) {
+                relationship.setRaw(entity, parent);
+                work.referenceLoaded(entity, relationship);
+            }
+            return parent;
+        });
+    }
+
     /** @return flush, commit, then the identity map's commit rules (expire on commit) */
     public SessionProgram<Void> commit() {
         return flush().then(flushed -> new SessionProgram.EndTransaction<>(true, failure -> {

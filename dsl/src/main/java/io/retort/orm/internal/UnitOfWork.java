@@ -164,6 +164,12 @@ public final class UnitOfWork {
                     + "another object for that row. Change the session's object (session.get(...)), or merge(...) this one "
                     + "onto it.");
         }
+        // its references were not kept up to date while it was away: a null one with a key set is not a drop
+        for (ManyToOne<?, ?> m : table.manyToOnes()) {
+            if (m.getRaw(entity) == null && m.foreignKey().getRaw(entity) != null) {
+                state.unloadedReferences.add(m);
+            }
+        }
         states.put(entity, state);
         identityMap.put(key, state);
     }
@@ -268,6 +274,28 @@ public final class UnitOfWork {
             s.expiredColumns = columns;
         } else if (s.expiredColumns != null) {
             s.expiredColumns.or(columns);
+        }
+    }
+
+    /**
+     * @param child        an object a lazy query loaded
+     * @param relationship its many-to-one whose parent was not loaded
+     */
+    void referenceNotLoaded(Object child, ManyToOne<?, ?> relationship) {
+        EntityState s = states.get(child);
+        if (s != null) {
+            s.unloadedReferences.add(relationship);
+        }
+    }
+
+    /**
+     * @param child        an object
+     * @param relationship its many-to-one, now holding its parent
+     */
+    public void referenceLoaded(Object child, ManyToOne<?, ?> relationship) {
+        EntityState s = states.get(child);
+        if (s != null) {
+            s.unloadedReferences.remove(relationship);
         }
     }
 
@@ -1754,7 +1782,7 @@ public final class UnitOfWork {
             return;
         }
         for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
-            if (m.getRaw(s.entity) != null) {
+            if (m.getRaw(s.entity) != null || s.unloadedReferences.contains(m)) {
                 continue;
             }
             Object key = m.foreignKey().getRaw(s.entity);

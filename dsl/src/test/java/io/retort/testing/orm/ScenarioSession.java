@@ -43,6 +43,15 @@ public interface ScenarioSession extends AutoCloseable {
     void expire(Object entity);
 
     /**
+     * @param entity       a child
+     * @param relationship its many-to-one
+     * @param <C>          the child's class
+     * @param <P>          the parent's class
+     * @return its parent, or null
+     */
+    <C, P> P fetch(C entity, io.retort.orm.ManyToOne<C, P> relationship);
+
+    /**
      * @param body what to run without autoflush
      * @param <T>  its result
      * @return its result

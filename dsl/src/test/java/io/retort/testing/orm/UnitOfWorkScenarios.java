@@ -329,6 +329,48 @@ public abstract class UnitOfWorkScenarios extends SessionApiScenarios {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void aLazyManyToOneRunsNoQueryKeepsItsForeignKeyAndLoadsOnFetch(Dialect dialect) {
+        OrmDriver d = start(dialect);
+        Person jack = personWith("jack", "a@x", "b@x");
+        saveAll(jack);
+        try (ScenarioSession s = d.open()) {
+            d.clearStatements();
+            List<Address> addresses = s.scalars(select(ADDRESSES).orderBy(ADDRESSES.EMAIL), ADDRESSES.PERSON.lazy());
+            assertThat(selects()).as("no query for the parents").isEqualTo(1);
+            Address a = addresses.get(0);
+            assertThat(a.getPerson()).as("not loaded").isNull();
+            assertThat(a.getPersonId()).isEqualTo(jack.getId());
+            // the parent comes into the session another way: the unset reference still does not mean "no parent"
+            assertThat(s.get(PERSONS, jack.getId())).isNotNull();
+            a.setEmail("c@x");
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            Address c = s.<Address>scalars(select(ADDRESSES).where(ADDRESSES.EMAIL.eq("c@x"))).get(0);
+            assertThat(c.getPersonId()).as("the foreign key was kept").isEqualTo(jack.getId());
+            Address b = s.<Address>scalars(select(ADDRESSES).where(ADDRESSES.EMAIL.eq("b@x")), ADDRESSES.PERSON.lazy()).get(0);
+            assertThat(b.getPerson()).as("the session holds jack: set without a query").isSameAs(c.getPerson());
+        }
+        try (ScenarioSession s = d.open()) {
+            Address b = s.<Address>scalars(select(ADDRESSES).where(ADDRESSES.EMAIL.eq("b@x")), ADDRESSES.PERSON.lazy()).get(0);
+            d.clearStatements();
+            Person parent = s.fetch(b, ADDRESSES.PERSON);
+            assertThat(parent.getName()).isEqualTo("jack");
+            assertThat(b.getPerson()).isSameAs(parent);
+            assertThat(s.fetch(b, ADDRESSES.PERSON)).as("held now: no query").isSameAs(parent);
+            assertThat(selects()).isEqualTo(1);
+            b.setPerson(null);
+            b.setPersonId(null);
+            s.commit();
+        }
+        try (ScenarioSession s = d.open()) {
+            assertThat(s.<Address>scalars(select(ADDRESSES).where(ADDRESSES.EMAIL.eq("b@x"))).get(0).getPersonId())
+                    .as("a parent dropped through the key").isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void aBulkDeleteThroughTheSessionTakesTheMatchedObjectsOutOfIt(Dialect dialect) {
         OrmDriver d = start(dialect);
         Person jack = personWith("jack", "a@x", "b@x");
