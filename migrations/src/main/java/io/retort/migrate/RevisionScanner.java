@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the revisions of a package on the class path (directories and jars), the way Flyway finds Java migrations:
- * every concrete {@link Revision} subclass with a public no-argument constructor.
+ * every concrete {@link Revision} subclass with a public no-argument constructor, and every {@code .sql} file
+ * ({@link SqlRevision}).
  */
 public final class RevisionScanner {
     private RevisionScanner() {
@@ -30,6 +31,7 @@ public final class RevisionScanner {
     public static List<Revision> scan(String javaPackage, ClassLoader loader) {
         String path = javaPackage.replace('.', '/');
         List<String> classNames = new ArrayList<>();
+        List<String> sqlFiles = new ArrayList<>();
         try {
             Enumeration<URL> roots = loader.getResources(path);
             while (roots.hasMoreElements()) {
@@ -39,14 +41,24 @@ public final class RevisionScanner {
                     jar.setUseCaches(false);
                     try (JarFile file = jar.getJarFile()) {
                         file.stream().map(e -> e.getName())
-                                .filter(n -> n.startsWith(path + "/") && n.endsWith(".class")
-                                        && n.indexOf('/', path.length() + 1) < 0)
-                                .forEach(n -> classNames.add(n.substring(0, n.length() - 6).replace('/', '.')));
+                                .filter(n -> n.startsWith(path + "/") && n.indexOf('/', path.length() + 1) < 0)
+                                .forEach(n -> {
+                                    if (n.endsWith(".class")) {
+                                        classNames.add(n.substring(0, n.length() - 6).replace('/', '.'));
+                                    } else if (n.endsWith(".sql")) {
+                                        sqlFiles.add(n);
+                                    }
+                                });
                     }
                 } else if (root.getProtocol().equals("file")) {
                     try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-                        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class"))
-                                .forEach(n -> classNames.add(javaPackage + "." + n.substring(0, n.length() - 6)));
+                        files.map(f -> f.getFileName().toString()).forEach(n -> {
+                            if (n.endsWith(".class")) {
+                                classNames.add(javaPackage + "." + n.substring(0, n.length() - 6));
+                            } else if (n.endsWith(".sql")) {
+                                sqlFiles.add(path + "/" + n);
+                            }
+                        });
                     }
                 }
             }
@@ -55,6 +67,15 @@ public final class RevisionScanner {
                     + e.getMessage(), e);
         }
         List<Revision> out = new ArrayList<>();
+        for (String resource : new java.util.LinkedHashSet<>(sqlFiles)) {
+            try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
+                if (in != null) {
+                    out.add(SqlRevision.parse(resource, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new MigrationException("Could not read the SQL revision " + resource + ": " + e.getMessage(), e);
+            }
+        }
         for (String name : classNames) {
             if (name.contains("$")) {
                 continue;

@@ -229,6 +229,41 @@ class MigrationsIT {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void plainSqlRevisionsAreFoundBesideJavaOnesAndRunBothWays(Dialect dialect) throws Exception {
+        Engine engine = start(dialect);
+        Path dir = Files.createDirectories(classes.resolve("sqlrev"));
+        Files.writeString(dir.resolve("first.sql"), """
+                -- revision: sql1
+                -- message: a table in SQL
+                -- upgrade
+                CREATE TABLE mig_sql (id INTEGER NOT NULL,
+                    note VARCHAR(10) DEFAULT 'a;b', CONSTRAINT pk_mig_sql PRIMARY KEY (id));
+                INSERT INTO mig_sql (id) VALUES (1);
+                -- downgrade
+                DROP TABLE mig_sql;
+                """);
+        Files.writeString(dir.resolve("second.sql"), """
+                -- revision: sql2
+                -- follows: sql1
+                -- message: a column
+                -- upgrade
+                ALTER TABLE mig_sql ADD COLUMN extra INTEGER;
+                -- downgrade
+                ALTER TABLE mig_sql DROP COLUMN extra;
+                """);
+        List<Revision> found = RevisionScanner.scan("sqlrev", new URLClassLoader(new URL[]{classes.toUri().toURL()}, null));
+        assertThat(found).extracting(Revision::id).containsExactlyInAnyOrder("sql1", "sql2");
+        Migrator migrator = new Migrator(engine, found);
+        assertThat(migrator.upgrade("head")).extracting(Revision::id).containsExactly("sql1", "sql2");
+        assertThat(engine.inspect().table(null, "mig_sql").column("extra")).isNotNull();
+        assertThat(migrator.downgrade("base")).extracting(Revision::id).containsExactly("sql2", "sql1");
+        assertThat(holds(engine, "mig_sql")).isFalse();
+        assertThatThrownBy(() -> SqlRevision.parse("broken.sql", "-- upgrade\nSELECT 1;\n"))
+                .isInstanceOf(MigrationException.class).hasMessageContaining("-- revision: <id>");
+    }
+
     /** @return false when psql is not installed; fails the test when psql refuses the script */
     private boolean psqlRuns(String script) throws Exception {
         Path file = Files.writeString(source.resolve("upgrade.sql"), script);
