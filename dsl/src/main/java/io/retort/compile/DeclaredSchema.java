@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * The schema an application declares, as the values a comparison with a live database needs: each type, default
- * and condition spelled as the dialect creates it ({@code createAll}), in its canonical form.
+ * and condition as the dialect writes it in DDL ({@code createAll}); a comparison brings it to the database's
+ * spelling ({@code dialect.spelling()}).
  */
 public final class DeclaredSchema {
     private DeclaredSchema() {
@@ -63,8 +64,8 @@ public final class DeclaredSchema {
         List<ColumnModel> columns = new ArrayList<>();
         for (Column<?> c : t.columns()) {
             boolean key = t.primaryKeyColumns().contains(c);
-            columns.add(new ColumnModel(c.name(), dialect.canonicalType(c.type()), c.nullable() && !key,
-                    c.isIdentity() ? null : dialect.normalizeDefault(c.serverDefault()), c.isIdentity(), c.comment()));
+            columns.add(new ColumnModel(c.name(), dialect.typeName(c.type()), c.nullable() && !key,
+                    c.isIdentity() ? null : c.serverDefault(), c.isIdentity(), c.comment()));
         }
         PrimaryKeyModel primaryKey = t.primaryKeyColumns().isEmpty() ? null
                 : new PrimaryKeyModel(DdlCompiler.primaryKeyName(t), names(t.primaryKeyColumns()));
@@ -79,12 +80,12 @@ public final class DeclaredSchema {
         }
         List<CheckModel> checks = new ArrayList<>();
         for (CheckConstraint ck : t.checkConstraints()) {
-            checks.add(new CheckModel(ck.name(), dialect.normalizeCondition(ddl.conditionSql(t, ck.condition()))));
+            checks.add(new CheckModel(ck.name(), ddl.conditionSql(t, ck.condition())));
         }
         List<IndexModel> indexes = new ArrayList<>();
         for (Index ix : t.indexes()) {
             indexes.add(new IndexModel(ix.name(), names(ix.columns()), ix.unique(),
-                    ix.where() == null ? null : dialect.normalizeCondition(ddl.conditionSql(t, ix.where()))));
+                    ix.where() == null ? null : ddl.conditionSql(t, ix.where())));
         }
         return new TableModel(t.schema(), t.name(), columns, primaryKey, foreignKeys, uniques, checks, indexes,
                 t.comment());

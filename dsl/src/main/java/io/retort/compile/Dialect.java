@@ -261,6 +261,27 @@ public abstract class Dialect {
         return null;
     }
 
+    /** @return how this database spells types, defaults and conditions, for schema comparison */
+    public io.retort.schema.change.SqlSpelling spelling() {
+        Dialect self = this;
+        return new io.retort.schema.change.SqlSpelling() {
+            @Override
+            public String type(String sqlType) {
+                return self.canonicalType(sqlType);
+            }
+
+            @Override
+            public @Nullable String serverDefault(@Nullable String sql) {
+                return self.normalizeDefault(sql);
+            }
+
+            @Override
+            public @Nullable String condition(@Nullable String sql) {
+                return sql == null ? null : self.normalizeCondition(sql);
+            }
+        };
+    }
+
     /** @return how this dialect writes schema changes as DDL */
     public SchemaChangeRenderer schemaChangeRenderer() {
         return new SchemaChangeRenderer(this);

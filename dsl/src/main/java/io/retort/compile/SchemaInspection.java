@@ -25,7 +25,8 @@ import java.util.Objects;
  * How one database's catalog is read into a {@link SchemaModel}, with no I/O: the queries to run, then the model
  * built from their rows. Both engines run it ({@code engine.inspect(...)}). Names are reported as Retort writes
  * them (a name the database folded to its own case comes back as it was declared), types, defaults and conditions
- * in the dialect's canonical spelling, and what the database made on its own for a constraint (the index behind a
+ * as the catalog spells them (a comparison normalises them with {@code dialect.spelling()}), and what the database
+ * made on its own for a constraint (the index behind a
  * unique or foreign key) is left out, so a schema created from metadata and reflected back compares equal.
  *
  * <p>A dialect writes seven queries whose rows have these shapes (lists of names joined by {@link #SEPARATOR}):
@@ -65,6 +66,14 @@ public abstract class SchemaInspection {
      */
     protected abstract String declaredName(String stored);
 
+    /**
+     * @param reflected a CHECK constraint's condition as the catalog gives it
+     * @return the condition alone, as it would follow {@code CHECK} in DDL
+     */
+    protected String checkCondition(String reflected) {
+        return reflected;
+    }
+
     /** @return the SQL expression naming the connection's current schema, which the model reports as {@code null} */
     protected abstract String currentSchemaSql();
 
@@ -92,8 +101,8 @@ public abstract class SchemaInspection {
             if (t == null) {
                 continue;
             }
-            t.columns.add(new ColumnModel(declaredName((String) row[2]), dialect.canonicalType(columnType(row, 7)),
-                    truth(row[4]), dialect.normalizeDefault((String) row[3]), truth(row[5]), (String) row[6]));
+            t.columns.add(new ColumnModel(declaredName((String) row[2]), columnType(row, 7),
+                    truth(row[4]), (String) row[3], truth(row[5]), (String) row[6]));
         }
         for (Object[] row : results.get(2)) {
             TableBuilder t = tables.get(Arrays.asList(schemaOf(row[0], current), declaredName((String) row[1])));
@@ -107,7 +116,7 @@ public abstract class SchemaInspection {
                 case 'U' -> t.uniques.add(new UniqueModel(name, columns));
                 case 'F' -> t.foreignKeys.add(new ForeignKeyModel(name, columns, schemaOf(row[5], current),
                         declaredName((String) row[6]), names(row[7]), action((String) row[9]), action((String) row[8])));
-                case 'C' -> t.checks.add(new CheckModel(name, dialect.normalizeCondition((String) row[10])));
+                case 'C' -> t.checks.add(new CheckModel(name, checkCondition((String) row[10])));
                 default -> {
                     // another kind of constraint (an exclusion constraint): not part of Retort's model
                 }
@@ -117,8 +126,7 @@ public abstract class SchemaInspection {
             TableBuilder t = tables.get(Arrays.asList(schemaOf(row[0], current), declaredName((String) row[1])));
             if (t != null) {
                 String where = (String) row[5];
-                t.indexes.add(new IndexModel(declaredName((String) row[2]), names(row[4]), truth(row[3]),
-                        where == null ? null : dialect.normalizeCondition(where)));
+                t.indexes.add(new IndexModel(declaredName((String) row[2]), names(row[4]), truth(row[3]), where));
             }
         }
         List<SequenceModel> sequences = new ArrayList<>();

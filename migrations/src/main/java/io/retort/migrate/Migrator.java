@@ -205,7 +205,7 @@ public final class Migrator {
         }
         names.addAll(List.of(schemas));
         return SchemaDiff.compare(declared, engine().inspect(names.toArray(String[]::new)), Set.of(versionTable),
-                renames(metadata));
+                renames(metadata), dialect().spelling());
     }
 
     /** @return the {@code renamedFrom} hints of the metadata's columns, by {@code [schema.]table.column} */
@@ -502,7 +502,8 @@ public final class Migrator {
                         + "autogenerate against the database");
             }
         }
-        SchemaDiff.Result diff = SchemaDiff.compare(declared, before, Set.of(versionTable), renames(metadata));
+        SchemaDiff.Result diff = SchemaDiff.compare(declared, before, Set.of(versionTable), renames(metadata),
+                dialect().spelling());
         questions.addAll(diff.questions());
         return new SchemaDiff.Result(diff.changes(), questions);
     }

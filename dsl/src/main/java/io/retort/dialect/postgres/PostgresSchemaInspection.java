@@ -56,6 +56,16 @@ final class PostgresSchemaInspection extends SchemaInspection {
     }
 
     @Override
+    protected String checkCondition(String reflected) {
+        String s = reflected.trim();
+        // pg_get_constraintdef gives "CHECK ((price >= (0)::numeric))"
+        if (s.regionMatches(true, 0, "CHECK", 0, 5)) {
+            s = s.substring(5).trim();
+        }
+        return io.retort.compile.SqlText.stripOuterParentheses(s);
+    }
+
+    @Override
     protected String columnType(Object[] row, int typeFields) {
         return (String) row[typeFields];
     }

@@ -73,7 +73,21 @@ public final class SchemaDiff {
      */
     public static Result compare(SchemaModel declared, SchemaModel actual, Set<String> ignored,
                                  Map<String, String> renames) {
+        return compare(declared, actual, ignored, renames, SqlSpelling.VERBATIM);
+    }
+
+    /**
+     * @param declared what the application declares (its metadata's model)
+     * @param actual   what the database holds (reflected), or the last revision's snapshot
+     * @param ignored  names of tables to leave alone wherever they are
+     * @param renames  columns declared as renamed: the previous name, by {@code [schema.]table.column}
+     * @param spelling how the database spells types, defaults and conditions: both sides are compared in it
+     * @return the changes from {@code actual} to {@code declared}
+     */
+    public static Result compare(SchemaModel declared, SchemaModel actual, Set<String> ignored,
+                                 Map<String, String> renames, SqlSpelling spelling) {
         Objects.requireNonNull(declared, "declared");
+        Objects.requireNonNull(spelling, "spelling");
         Objects.requireNonNull(actual, "actual");
         List<SchemaChange> creates = new ArrayList<>();
         List<SchemaChange> alters = new ArrayList<>();
@@ -131,7 +145,7 @@ public final class SchemaDiff {
             if (was == null) {
                 newTables.add(t);
             } else {
-                compareTable(was, t, alters, drops, questions, renames);
+                compareTable(was, t, alters, drops, questions, renames, spelling);
             }
         }
         creates.addAll(createTables(newTables));
@@ -207,7 +221,7 @@ public final class SchemaDiff {
     }
 
     private static void compareTable(TableModel was, TableModel now, List<SchemaChange> alters, List<SchemaChange> drops,
-                                     List<String> questions, Map<String, String> renames) {
+                                     List<String> questions, Map<String, String> renames, SqlSpelling spelling) {
         String schema = now.schema();
         String table = now.name();
         List<ColumnModel> added = new ArrayList<>();
@@ -216,8 +230,8 @@ public final class SchemaDiff {
             ColumnModel old = was.column(c.name());
             if (old == null) {
                 added.add(c);
-            } else if (!sameColumn(old, c)) {
-                alters.add(new SchemaChange.AlterColumn(schema, table, old, c.withName(old.name())));
+            } else if (!sameColumn(old, c, spelling)) {
+                alters.add(new SchemaChange.AlterColumn(schema, table, alike(old, c, spelling), c.withName(old.name())));
             }
         }
         for (ColumnModel c : was.columns()) {
@@ -230,8 +244,8 @@ public final class SchemaDiff {
             ColumnModel old = previous == null ? null : was.column(previous);
             if (old != null && dropped.contains(old)) {
                 alters.add(new SchemaChange.RenameColumn(schema, table, old.name(), a.name()));
-                if (!sameColumn(old, a)) {
-                    alters.add(new SchemaChange.AlterColumn(schema, table, old.withName(a.name()), a));
+                if (!sameColumn(old, a, spelling)) {
+                    alters.add(new SchemaChange.AlterColumn(schema, table, alike(old.withName(a.name()), a, spelling), a));
                 }
                 added.remove(a);
                 dropped.remove(old);
@@ -239,7 +253,7 @@ public final class SchemaDiff {
         }
         for (ColumnModel d : dropped) {
             for (ColumnModel a : added) {
-                if (d.type().equals(a.type())) {
+                if (spelling.type(d.type()).equals(spelling.type(a.type()))) {
                     questions.add("Column " + now.qualifiedName() + "." + d.name() + " is dropped and "
                             + now.qualifiedName() + "." + a.name() + " (" + a.type() + ") added: if it is a rename, replace "
                             + "the drop and the add with renameColumn(\"" + d.name() + "\", \"" + a.name() + "\"), or "
@@ -273,14 +287,27 @@ public final class SchemaDiff {
         matched(was.checks(), now.checks(), CheckModel::name, CheckModel::name,
                 c -> alters.add(new SchemaChange.DropCheck(schema, table, c)),
                 c -> alters.add(new SchemaChange.AddCheck(schema, table, c)));
-        matched(was.indexes(), now.indexes(), IndexModel::name, ix -> Arrays.asList(ix.columns(), ix.unique(), ix.where()),
+        matched(was.indexes(), now.indexes(), IndexModel::name,
+                ix -> Arrays.asList(ix.columns(), ix.unique(), spelling.condition(ix.where())),
                 ix -> alters.add(new SchemaChange.DropIndex(schema, table, ix)),
                 ix -> alters.add(new SchemaChange.CreateIndex(schema, table, ix)));
     }
 
-    private static boolean sameColumn(ColumnModel was, ColumnModel now) {
-        return was.type().equals(now.type()) && was.nullable() == now.nullable()
-                && (now.identity() || was.identity() || Objects.equals(was.serverDefault(), now.serverDefault()));
+    /**
+     * @return {@code was} spelling its type and default as {@code now} does where they mean the same, so that an
+     *         AlterColumn changes (and describes) only what really differs: no type change for a synonym
+     */
+    private static ColumnModel alike(ColumnModel was, ColumnModel now, SqlSpelling spelling) {
+        String type = spelling.type(was.type()).equals(spelling.type(now.type())) ? now.type() : was.type();
+        String dflt = java.util.Objects.equals(spelling.serverDefault(was.serverDefault()),
+                spelling.serverDefault(now.serverDefault())) ? now.serverDefault() : was.serverDefault();
+        return new ColumnModel(was.name(), type, was.nullable(), dflt, was.identity(), was.comment());
+    }
+
+    private static boolean sameColumn(ColumnModel was, ColumnModel now, SqlSpelling spelling) {
+        return spelling.type(was.type()).equals(spelling.type(now.type())) && was.nullable() == now.nullable()
+                && (now.identity() || was.identity() || Objects.equals(spelling.serverDefault(was.serverDefault()),
+                spelling.serverDefault(now.serverDefault())));
     }
 
     /**
