@@ -60,9 +60,13 @@ public final class DeclaredSchema {
         return new SchemaModel(tables, sequences, enums);
     }
 
-    private static TableModel table(Table t, Dialect dialect, DdlCompiler ddl) {
+    static TableModel table(Table t, Dialect dialect, DdlCompiler ddl) {
         List<ColumnModel> columns = new ArrayList<>();
         for (Column<?> c : t.columns()) {
+            if (c.isIdentity() && !DdlCompiler.isInteger(c.type())) {
+                throw new io.retort.exception.UnsupportedByDialectException("Column [" + c + "] is an identity column but "
+                        + "its type [" + c.type() + "] is not an integer type");
+            }
             boolean key = t.primaryKeyColumns().contains(c);
             columns.add(new ColumnModel(c.name(), dialect.typeName(c.type()), c.nullable() && !key,
                     c.isIdentity() ? null : c.serverDefault(), c.isIdentity(), c.comment()));

@@ -21,6 +21,7 @@ import java.util.Objects;
  */
 public class SchemaChangeRenderer {
     private final Dialect dialect;
+    private boolean tolerant;
 
     /** @param dialect the dialect written for */
     public SchemaChangeRenderer(Dialect dialect) {
@@ -33,19 +34,46 @@ public class SchemaChangeRenderer {
     }
 
     /**
+     * Makes this renderer write each creation as a no-op when its object exists and each drop as a no-op when it is
+     * gone ({@code createAll} / {@code dropAll}: {@code IF NOT EXISTS}, {@code IF EXISTS}).
+     *
+     * @return this renderer
+     */
+    public SchemaChangeRenderer tolerant() {
+        tolerant = true;
+        return this;
+    }
+
+    /** @return whether creations and drops are written to tolerate what exists or is gone */
+    protected final boolean isTolerant() {
+        return tolerant;
+    }
+
+    /** @return {@code "IF NOT EXISTS "} when tolerant */
+    protected final String ifNotExists() {
+        return tolerant ? "IF NOT EXISTS " : "";
+    }
+
+    /** @return {@code "IF EXISTS "} when tolerant */
+    protected final String ifExists() {
+        return tolerant ? "IF EXISTS " : "";
+    }
+
+    /**
      * @param change a change
      * @return its statements, in order (none when the database has nothing to do for it)
      */
     public List<String> sql(SchemaChange change) {
         List<String> out = new ArrayList<>();
         if (change instanceof SchemaChange.CreateSchema c) {
-            out.add("CREATE SCHEMA " + dialect.identifier(c.name()));
+            // a schema can exist without tables a comparison would have seen
+            out.add("CREATE SCHEMA IF NOT EXISTS " + dialect.identifier(c.name()));
         } else if (change instanceof SchemaChange.DropSchema c) {
-            out.add("DROP SCHEMA " + dialect.identifier(c.name()));
+            out.add("DROP SCHEMA " + ifExists() + dialect.identifier(c.name()));
         } else if (change instanceof SchemaChange.CreateTable c) {
             createTable(c.table(), out);
         } else if (change instanceof SchemaChange.DropTable c) {
-            out.add("DROP TABLE " + table(c.table().schema(), c.table().name()));
+            out.add("DROP TABLE " + ifExists() + table(c.table().schema(), c.table().name()));
         } else if (change instanceof SchemaChange.AddColumn c) {
             out.add(alter(c.schema(), c.table()) + "ADD COLUMN " + columnDefinition(c.column()));
             comment(c.schema(), c.table(), c.column(), out);
@@ -59,13 +87,14 @@ public class SchemaChangeRenderer {
         } else if (change instanceof SchemaChange.CreateIndex c) {
             out.add(createIndex(c.schema(), c.table(), c.index()));
         } else if (change instanceof SchemaChange.DropIndex c) {
-            out.add("DROP INDEX " + qualifiedIndexName(c.schema(), c.index().name()));
+            out.add("DROP INDEX " + ifExists() + qualifiedIndexName(c.schema(), c.index().name()));
         } else if (change instanceof SchemaChange.AddPrimaryKey c) {
             out.add(alter(c.schema(), c.table()) + "ADD " + primaryKey(c.table(), c.key()));
         } else if (change instanceof SchemaChange.DropPrimaryKey c) {
             out.add(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + dialect.identifier(primaryKeyName(c.table(), c.key())));
         } else if (change instanceof SchemaChange.AddForeignKey c) {
-            out.add(alter(c.schema(), c.table()) + "ADD " + foreignKey(c.key()));
+            String add = alter(c.schema(), c.table()) + "ADD " + foreignKey(c.key());
+            out.add(tolerant ? dialect.addConstraintIfAbsent(add) : add);
         } else if (change instanceof SchemaChange.DropForeignKey c) {
             out.add(dropConstraint(c.schema(), c.table(), c.key().name()));
         } else if (change instanceof SchemaChange.AddUnique c) {
@@ -77,10 +106,10 @@ public class SchemaChangeRenderer {
         } else if (change instanceof SchemaChange.DropCheck c) {
             out.add(dropConstraint(c.schema(), c.table(), c.constraint().name()));
         } else if (change instanceof SchemaChange.CreateSequence c) {
-            out.add("CREATE SEQUENCE " + table(c.sequence().schema(), c.sequence().name()) + " START WITH "
+            out.add("CREATE SEQUENCE " + ifNotExists() + table(c.sequence().schema(), c.sequence().name()) + " START WITH "
                     + c.sequence().start() + " INCREMENT BY " + c.sequence().increment());
         } else if (change instanceof SchemaChange.DropSequence c) {
-            out.add("DROP SEQUENCE " + table(c.sequence().schema(), c.sequence().name()));
+            out.add("DROP SEQUENCE " + ifExists() + table(c.sequence().schema(), c.sequence().name()));
         } else if (change instanceof SchemaChange.CreateEnumType c) {
             createEnumType(c, out);
         } else if (change instanceof SchemaChange.DropEnumType c) {
@@ -110,7 +139,7 @@ public class SchemaChangeRenderer {
         for (ForeignKeyModel fk : t.foreignKeys()) {
             items.add(foreignKey(fk));
         }
-        out.add("CREATE TABLE " + table(t.schema(), t.name()) + " (" + String.join(", ", items) + ")");
+        out.add("CREATE TABLE " + ifNotExists() + table(t.schema(), t.name()) + " (" + String.join(", ", items) + ")");
         if (t.comment() != null) {
             out.add("COMMENT ON TABLE " + table(t.schema(), t.name()) + " IS " + dialect.stringLiteral(t.comment()));
         }
@@ -163,9 +192,29 @@ public class SchemaChangeRenderer {
 
     /** @return {@code CREATE [UNIQUE] INDEX ...} */
     protected String createIndex(@Nullable String schema, String table, IndexModel ix) {
-        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + qualifiedIndexName(schema, ix.name()) + " ON "
-                + table(schema, table) + " (" + columns(ix.columns()) + ")"
-                + (ix.where() == null ? "" : " WHERE " + ix.where());
+        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + ifNotExists() + qualifiedIndexName(schema, ix.name())
+                + " ON " + table(schema, table) + " (" + columns(ix.columns()) + ")" + where(ix);
+    }
+
+    /** @return {@code " WHERE condition"} of a partial index, or nothing; refused where the dialect has none */
+    protected final String where(IndexModel ix) {
+        if (ix.where() == null) {
+            return "";
+        }
+        if (!dialect.supports(Capability.PARTIAL_INDEX)) {
+            throw new io.retort.exception.UnsupportedByDialectException("Partial index [" + ix.name()
+                    + "] (CREATE INDEX ... WHERE) is not supported by the " + dialect.name() + " dialect");
+        }
+        return " WHERE " + ix.where();
+    }
+
+    /** @return the columns, each as SQL writes its name */
+    protected final String columns(List<String> names) {
+        List<String> quoted = new ArrayList<>(names.size());
+        for (String n : names) {
+            quoted.add(dialect.identifier(n));
+        }
+        return String.join(", ", quoted);
     }
 
     /** @return an index's name as DROP INDEX (and, unless the dialect says otherwise, CREATE INDEX) writes it */
@@ -213,7 +262,8 @@ public class SchemaChangeRenderer {
     }
 
     private String dropConstraint(@Nullable String schema, String table, String name) {
-        return alter(schema, table) + "DROP CONSTRAINT " + dialect.identifier(name);
+        return (tolerant ? "ALTER TABLE IF EXISTS " + table(schema, table) + " " : alter(schema, table))
+                + "DROP CONSTRAINT " + ifExists() + dialect.identifier(name);
     }
 
     private String alter(@Nullable String schema, String table) {
@@ -225,11 +275,4 @@ public class SchemaChangeRenderer {
         return (schema == null ? "" : dialect.identifier(schema) + ".") + dialect.identifier(name);
     }
 
-    private String columns(List<String> names) {
-        List<String> quoted = new ArrayList<>(names.size());
-        for (String n : names) {
-            quoted.add(dialect.identifier(n));
-        }
-        return String.join(", ", quoted);
-    }
 }

@@ -25,20 +25,21 @@ final class PostgresSchemaChangeRenderer extends SchemaChangeRenderer {
 
     @Override
     protected String createIndex(@Nullable String schema, String table, io.retort.schema.model.IndexModel ix) {
-        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + dialect().identifier(ix.name()) + " ON "
-                + table(schema, table) + " (" + String.join(", ", ix.columns().stream().map(dialect()::identifier).toList())
-                + ")" + (ix.where() == null ? "" : " WHERE " + ix.where());
+        return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + ifNotExists() + dialect().identifier(ix.name())
+                + " ON " + table(schema, table) + " (" + columns(ix.columns()) + ")" + where(ix);
     }
 
     @Override
     protected void createEnumType(SchemaChange.CreateEnumType c, List<String> out) {
-        out.add("CREATE TYPE " + dialect().identifier(c.type().name()) + " AS ENUM (" + String.join(", ",
-                c.type().values().stream().map(dialect()::stringLiteral).toList()) + ")");
+        String create = "CREATE TYPE " + dialect().identifier(c.type().name()) + " AS ENUM (" + String.join(", ",
+                c.type().values().stream().map(dialect()::stringLiteral).toList()) + ")";
+        // PostgreSQL has no CREATE TYPE IF NOT EXISTS: a duplicate is ignored instead
+        out.add(isTolerant() ? "DO $$ BEGIN " + create + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$" : create);
     }
 
     @Override
     protected void dropEnumType(SchemaChange.DropEnumType c, List<String> out) {
-        out.add("DROP TYPE " + dialect().identifier(c.type().name()));
+        out.add("DROP TYPE " + ifExists() + dialect().identifier(c.type().name()));
     }
 
     @Override

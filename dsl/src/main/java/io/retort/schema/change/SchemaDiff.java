@@ -100,6 +100,11 @@ public final class SchemaDiff {
                 schemas.add(t.schema());
             }
         }
+        for (SequenceModel q : declared.sequences()) {
+            if (q.schema() != null) {
+                schemas.add(q.schema());
+            }
+        }
         Set<String> existingSchemas = new HashSet<>();
         for (TableModel t : actual.tables()) {
             if (t.schema() != null) {
@@ -108,8 +113,7 @@ public final class SchemaDiff {
         }
         for (String schema : schemas) {
             if (!existingSchemas.contains(schema)) {
-                // CREATE SCHEMA would fail if the schema exists without tables; the runner creates it IF NOT EXISTS
-                creates.add(new SchemaChange.ExecuteSql("CREATE SCHEMA IF NOT EXISTS " + schema, null));
+                creates.add(new SchemaChange.CreateSchema(schema));
             }
         }
 
@@ -177,6 +181,30 @@ public final class SchemaDiff {
         all.addAll(drops);
         all.addAll(alters.stream().filter(SchemaDiff::addsConstraint).toList());
         return new Result(all, questions);
+    }
+
+    /**
+     * @param schema a schema
+     * @return the changes that build it from nothing, in an order that runs ({@code createAll})
+     */
+    public static List<SchemaChange> createAll(SchemaModel schema) {
+        return compare(schema, SchemaModel.empty(), Set.of()).changes();
+    }
+
+    /**
+     * @param schema a schema
+     * @return the changes that drop all of it: foreign keys that form a cycle, tables children first, sequences,
+     *         enum types ({@code dropAll})
+     */
+    public static List<SchemaChange> dropAll(SchemaModel schema) {
+        List<SchemaChange> out = new ArrayList<>(dropTables(schema.tables()));
+        for (SequenceModel q : schema.sequences()) {
+            out.add(new SchemaChange.DropSequence(q));
+        }
+        for (EnumTypeModel e : schema.enumTypes()) {
+            out.add(new SchemaChange.DropEnumType(e));
+        }
+        return out;
     }
 
     private static boolean removesConstraint(SchemaChange c) {
