@@ -137,6 +137,13 @@ public final class MigrationsCommand {
             return Migrator.offline(io.retort.engine.DatabaseUrl.parse(url()).dialect(), found);
         }
 
+        /** Runs {@code command} with a migrator on a fresh engine, closed afterwards. */
+        <T> T withMigrator(java.util.function.Function<Migrator, T> command) {
+            try (Engine engine = engine()) {
+                return command.apply(migrator(engine));
+            }
+        }
+
         Migrator migrator(Engine engine) {
             List<Revision> found = RevisionScanner.scan(revisionsPackage(), loader());
             return new Migrator(engine, found, setting(versionTable, "version_table", Migrator.DEFAULT_VERSION_TABLE));
@@ -233,11 +240,9 @@ public final class MigrationsCommand {
                 spec.commandLine().getOut().println("Wrote " + file + " (review it, then compile and upgrade)");
                 return 0;
             }
-            try (Engine engine = settings.engine()) {
-                Path file = settings.migrator(engine).revision(message, autogenerate ? settings.metadata() : null,
-                        settings.sourceRoot(), settings.revisionsPackage());
-                spec.commandLine().getOut().println("Wrote " + file + " (review it, then compile and upgrade)");
-            }
+            Path file = settings.withMigrator(m -> m.revision(message, autogenerate ? settings.metadata() : null,
+                    settings.sourceRoot(), settings.revisionsPackage()));
+            spec.commandLine().getOut().println("Wrote " + file + " (review it, then compile and upgrade)");
             return 0;
         }
     }
@@ -255,11 +260,9 @@ public final class MigrationsCommand {
 
         @Override
         public Integer call() {
-            try (Engine engine = settings.engine()) {
-                Path file = settings.migrator(engine).merge(message, settings.sourceRoot(), settings.revisionsPackage(),
-                        heads.toArray(String[]::new));
-                spec.commandLine().getOut().println("Wrote " + file);
-            }
+            Path file = settings.withMigrator(m -> m.merge(message, settings.sourceRoot(), settings.revisionsPackage(),
+                    heads.toArray(String[]::new)));
+            spec.commandLine().getOut().println("Wrote " + file);
             return 0;
         }
     }
@@ -279,16 +282,13 @@ public final class MigrationsCommand {
 
         @Override
         public Integer call() {
-            try (Engine engine = settings.engine()) {
-                Migrator migrator = settings.migrator(engine);
-                if (sql) {
-                    spec.commandLine().getOut().print(migrator.upgradeSql(from, target));
-                    spec.commandLine().getOut().flush();
-                } else {
-                    for (Revision r : migrator.upgrade(target)) {
-                        spec.commandLine().getOut().println("Upgraded to " + r);
-                    }
-                }
+            PrintWriter out = spec.commandLine().getOut();
+            if (sql) {
+                String script = settings.withMigrator(m -> m.upgradeSql(from, target));
+                out.print(script);
+                out.flush();
+            } else {
+                settings.withMigrator(m -> m.upgrade(target)).forEach(r -> out.println("Upgraded to " + r));
             }
             return 0;
         }
@@ -305,11 +305,8 @@ public final class MigrationsCommand {
 
         @Override
         public Integer call() {
-            try (Engine engine = settings.engine()) {
-                for (Revision r : settings.migrator(engine).downgrade(target)) {
-                    spec.commandLine().getOut().println("Downgraded from " + r);
-                }
-            }
+            settings.withMigrator(m -> m.downgrade(target))
+                    .forEach(r -> spec.commandLine().getOut().println("Downgraded from " + r));
             return 0;
         }
     }
@@ -323,10 +320,8 @@ public final class MigrationsCommand {
 
         @Override
         public Integer call() {
-            try (Engine engine = settings.engine()) {
-                List<String> current = settings.migrator(engine).current();
-                spec.commandLine().getOut().println(current.isEmpty() ? "base" : String.join(" ", current));
-            }
+            List<String> current = settings.withMigrator(Migrator::current);
+            spec.commandLine().getOut().println(current.isEmpty() ? "base" : String.join(" ", current));
             return 0;
         }
     }
@@ -379,9 +374,10 @@ public final class MigrationsCommand {
 
         @Override
         public Integer call() {
-            try (Engine engine = settings.engine()) {
-                settings.migrator(engine).stamp(target);
-            }
+            settings.withMigrator(m -> {
+                m.stamp(target);
+                return null;
+            });
             return 0;
         }
     }
@@ -401,9 +397,7 @@ public final class MigrationsCommand {
             if (offline) {
                 return report(settings.offlineMigrator().compareWithSnapshot(settings.metadata()));
             }
-            try (Engine engine = settings.engine()) {
-                return report(settings.migrator(engine).compare(settings.metadata()));
-            }
+            return report(settings.withMigrator(m -> m.compare(settings.metadata())));
         }
 
         private int report(SchemaDiff.Result diff) {
