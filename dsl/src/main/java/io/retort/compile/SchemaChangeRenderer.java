@@ -93,7 +93,7 @@ public class SchemaChangeRenderer {
         } else if (change instanceof SchemaChange.DropPrimaryKey c) {
             out.add(alter(c.schema(), c.table()) + "DROP CONSTRAINT " + dialect.identifier(primaryKeyName(c.table(), c.key())));
         } else if (change instanceof SchemaChange.AddForeignKey c) {
-            String add = alter(c.schema(), c.table()) + "ADD " + foreignKey(c.key());
+            String add = alter(c.schema(), c.table()) + "ADD " + foreignKey(c.schema(), c.key());
             out.add(tolerant ? dialect.addConstraintIfAbsent(add) : add);
         } else if (change instanceof SchemaChange.DropForeignKey c) {
             out.add(dropConstraint(c.schema(), c.table(), c.key().name()));
@@ -137,7 +137,7 @@ public class SchemaChangeRenderer {
             items.add(check(ck));
         }
         for (ForeignKeyModel fk : t.foreignKeys()) {
-            items.add(foreignKey(fk));
+            items.add(foreignKey(t.schema(), fk));
         }
         out.add("CREATE TABLE " + ifNotExists() + table(t.schema(), t.name()) + " (" + String.join(", ", items) + ")");
         if (t.comment() != null) {
@@ -254,9 +254,9 @@ public class SchemaChangeRenderer {
         return "CONSTRAINT " + dialect.identifier(ck.name()) + " CHECK (" + ck.condition() + ")";
     }
 
-    private String foreignKey(ForeignKeyModel fk) {
+    private String foreignKey(@Nullable String owningSchema, ForeignKeyModel fk) {
         return "CONSTRAINT " + dialect.identifier(fk.name()) + " FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-                + table(fk.referencedSchema(), fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
+                + referencedTable(owningSchema, fk) + " (" + columns(fk.referencedColumns()) + ")"
                 + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
                 + (fk.onUpdate() == ReferentialAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql());
     }
@@ -268,6 +268,15 @@ public class SchemaChangeRenderer {
 
     private String alter(@Nullable String schema, String table) {
         return "ALTER TABLE " + table(schema, table) + " ";
+    }
+
+    /**
+     * @param owningSchema the schema of the table holding the foreign key, or {@code null} for the default one
+     * @param fk           the foreign key
+     * @return the referenced table as the constraint names it
+     */
+    protected String referencedTable(@Nullable String owningSchema, ForeignKeyModel fk) {
+        return table(fk.referencedSchema(), fk.referencedTable());
     }
 
     /** @return a schema-qualified name as SQL writes it */

@@ -346,16 +346,12 @@ public final class AsyncConnection {
                 return Mono.just(uc.value());
             }
             if (segment instanceof Result.Message m) {
-                // r2dbc-postgresql hands notices over as messages too ("table ... does not exist, skipping" after
-                // DROP TABLE IF EXISTS): SQLSTATE classes 00 (success), 01 (warning) and 02 (no data) are not errors
-                return isNotice(m.sqlState()) ? Mono.empty() : Mono.error(m.exception());
+                // a driver may hand notices over as messages ("table ... does not exist, skipping" after DROP TABLE
+                // IF EXISTS): its profile tells them from errors
+                return engine.profile().isNotice(m) ? Mono.empty() : Mono.error(m.exception());
             }
             return Mono.empty();
         });
-    }
-
-    private static boolean isNotice(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("00") || sqlState.startsWith("01") || sqlState.startsWith("02"));
     }
 
     /** Limits the whole statement, not just the wait for each row as {@code Flux.timeout} does. */

@@ -212,6 +212,11 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public io.retort.compile.SchemaChangeRenderer schemaChangeRenderer() {
+        return new H2SchemaChangeRenderer(this);
+    }
+
+    @Override
     protected SqlRenderer newRenderer(RenderContext context) {
         return new Renderer(context);
     }

@@ -78,8 +78,20 @@ public final class SchemaTables {
         }
     }
 
-    /** Every feature, and a sequence. */
-    public static final MetaData KITCHEN_SINK = MetaData.of(Owners.OWNERS, Things.THINGS)
+    /** A table in a schema of its own, referencing one in the default schema. */
+    public static final class Notes extends Table {
+        public static final Notes NOTES = new Notes();
+        public final Column<Long> ID = column("id", BIGINT, primaryKey(), identity());
+        public final Column<Long> OWNER_ID = column("owner_id", BIGINT, notNull(), references(() -> Owners.OWNERS.ID));
+        public final Column<String> BODY = column("body", varchar(200), indexed());
+
+        private Notes() {
+            super("sch_side", "sch_notes");
+        }
+    }
+
+    /** Every feature, a sequence, and a table in another schema. */
+    public static final MetaData KITCHEN_SINK = MetaData.of(Owners.OWNERS, Things.THINGS, Notes.NOTES)
             .with(new Sequence(null, "sch_numbers", 5, 2));
 
     /** Version 1 of an evolving schema. */

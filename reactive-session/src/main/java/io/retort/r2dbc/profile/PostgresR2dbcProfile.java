@@ -27,6 +27,22 @@ public final class PostgresR2dbcProfile implements R2dbcDriverProfile {
             "protocol behaviour, see https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-CANCELING-REQUESTS",
             null);
 
+    /**
+     * r2dbc-postgresql hands NoticeResponse messages over as message segments carrying the notice's own SQLSTATE
+     * ({@code CREATE SCHEMA IF NOT EXISTS} of an existing schema: 42P06 at severity NOTICE); the severity tells them
+     * from errors.
+     */
+    @Override
+    public boolean isNotice(io.r2dbc.spi.Result.Message message) {
+        if (message.exception() instanceof io.r2dbc.postgresql.api.PostgresqlException pg) {
+            String severity = pg.getErrorDetails().getSeverityNonLocalized();
+            if (severity != null) {
+                return java.util.Set.of("NOTICE", "WARNING", "INFO", "DEBUG", "LOG").contains(severity);
+            }
+        }
+        return R2dbcDriverProfile.super.isNotice(message);
+    }
+
     @Override
     public String dialectId() {
         return "postgresql";

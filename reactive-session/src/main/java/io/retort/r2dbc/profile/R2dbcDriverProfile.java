@@ -62,6 +62,16 @@ public interface R2dbcDriverProfile {
     }
 
     /**
+     * @param message a message segment of a statement's result
+     * @return whether it is a notice or warning the server sent beside the result, not an error (SQLSTATE classes
+     *         00, 01 and 02 unless the driver says better)
+     */
+    default boolean isNotice(io.r2dbc.spi.Result.Message message) {
+        String state = message.sqlState();
+        return state != null && (state.startsWith("00") || state.startsWith("01") || state.startsWith("02"));
+    }
+
+    /**
      * @return whether BEGIN, COMMIT, ROLLBACK and savepoint commands must be sent as SQL rather than through the
      *         driver's transaction methods
      */
