@@ -282,6 +282,19 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * @param wait how long a statement may wait for a row lock
+     * @return the session setting that lets it wait so long, or {@code null} when the database waits anyway
+     */
+    public @Nullable String lockWaitStatement(java.time.Duration wait) {
+        return null;
+    }
+
+    /** @return the statement that puts the lock wait back to the database's default, or {@code null} */
+    public @Nullable String lockWaitReset() {
+        return null;
+    }
+
     /** @return how this dialect writes schema changes as DDL */
     public SchemaChangeRenderer schemaChangeRenderer() {
         return new SchemaChangeRenderer(this);

@@ -50,6 +50,8 @@ public final class Migrator {
     private final Dialect dialect;
     private final RevisionHistory history;
     private final String versionTable;
+    /** Off only in tests, to prove the database lock alone keeps concurrent runs apart. */
+    private boolean processLocks = true;
 
     /**
      * @param engine    the database
@@ -86,6 +88,12 @@ public final class Migrator {
      */
     public static Migrator offline(Dialect dialect, Collection<? extends Revision> revisions) {
         return new Migrator(null, dialect, revisions, DEFAULT_VERSION_TABLE);
+    }
+
+    /** @return this migrator, relying on the database's lock alone (tests of that lock) */
+    Migrator withoutProcessLock() {
+        processLocks = false;
+        return this;
     }
 
     private Engine engine() {
@@ -204,7 +212,7 @@ public final class Migrator {
             }
         }
         names.addAll(List.of(schemas));
-        return SchemaDiff.compare(declared, engine().inspect(names.toArray(String[]::new)), Set.of(versionTable),
+        return SchemaDiff.compare(declared, engine().inspect(names.toArray(String[]::new)), Set.of(versionTable, versionTable + "_lock"),
                 renames(metadata), dialect().spelling());
     }
 
@@ -272,15 +280,58 @@ public final class Migrator {
 
     /** @return whether it ran (false when another process had already done it) */
     private boolean runOne(Revision revision, boolean up) {
-        ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(List.of(engine().toString(), versionTable),
-                k -> new ReentrantLock());
+        ReentrantLock processLock = processLocks ? PROCESS_LOCKS.computeIfAbsent(List.of(engine().toString(), versionTable),
+                k -> new ReentrantLock()) : new ReentrantLock();
         processLock.lock();
         try {
-            return engine().inTransaction(c -> {
-                String lock = dialect().transactionLockStatement(lockKey());
-                if (lock != null) {
+            String lock = dialect().transactionLockStatement(lockKey());
+            if (lock != null) {
+                return engine().inTransaction(c -> {
                     c.execute(Sql.text(lock));
+                    return applyOne(c, revision, up);
+                });
+            }
+            // no transaction-scoped lock: a row of a lock table, held by a transaction of its own meanwhile
+            return underLockRow(() -> engine().inTransaction(c -> applyOne(c, revision, up)));
+        } finally {
+            processLock.unlock();
+        }
+    }
+
+    private <T> T underLockRow(java.util.function.Supplier<T> work) {
+        String lockTable = dialect().identifier(versionTable + "_lock");
+        try (Connection guard = engine().connect()) {
+            guard.execute(Sql.text("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INTEGER NOT NULL, CONSTRAINT "
+                    + dialect().identifier("pk_" + versionTable + "_lock") + " PRIMARY KEY (id))"));
+            if (guard.execute(Sql.text("SELECT id FROM " + lockTable + " WHERE id = 1")).rows().isEmpty()) {
+                try {
+                    guard.execute(Sql.text("INSERT INTO " + lockTable + " (id) VALUES (1)"));
+                } catch (io.retort.exception.IntegrityViolationException anotherRunInsertedIt) {
+                    // the row is there: that is all that was wanted
                 }
+            }
+            String wait = dialect().lockWaitStatement(java.time.Duration.ofMinutes(10));
+            if (wait != null) {
+                guard.execute(Sql.text(wait));
+            }
+            try {
+                return guard.inTransaction(g -> {
+                    g.execute(Sql.text("SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE"));
+                    return work.get();
+                });
+            } finally {
+                String reset = dialect().lockWaitReset();
+                if (wait != null && reset != null) {
+                    guard.execute(Sql.text(reset));   // the connection goes back to the pool
+                }
+            }
+        }
+    }
+
+    /** Applies or undoes one revision on {@code c}, inside its transaction and the lock; false when already done. */
+    private boolean applyOne(Connection c, Revision revision, boolean up) {
+        {
+            {
                 ensureVersionTable(c);
                 List<String> applied = current(c);
                 Set<String> done = new java.util.HashSet<>();
@@ -309,9 +360,7 @@ public final class Migrator {
                 }
                 log.info("{} {}", up ? "Upgraded to" : "Downgraded from", revision);
                 return true;
-            });
-        } finally {
-            processLock.unlock();
+            }
         }
     }
 
@@ -502,7 +551,7 @@ public final class Migrator {
                         + "autogenerate against the database");
             }
         }
-        SchemaDiff.Result diff = SchemaDiff.compare(declared, before, Set.of(versionTable), renames(metadata),
+        SchemaDiff.Result diff = SchemaDiff.compare(declared, before, Set.of(versionTable, versionTable + "_lock"), renames(metadata),
                 dialect().spelling());
         questions.addAll(diff.questions());
         return new SchemaDiff.Result(diff.changes(), questions);

@@ -284,6 +284,25 @@ class MigrationsIT {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void theDatabaseLockAloneKeepsConcurrentRunsApart(Dialect dialect) {
+        start(dialect);
+        Engine one = engine();
+        Engine two = engine();
+        for (int round = 0; round < 5; round++) {
+            CompletableFuture<List<Revision>> a = CompletableFuture.supplyAsync(
+                    () -> new Migrator(one, List.of(new Base(), new Second())).withoutProcessLock().upgrade("head"));
+            CompletableFuture<List<Revision>> b = CompletableFuture.supplyAsync(
+                    () -> new Migrator(two, List.of(new Base(), new Second())).withoutProcessLock().upgrade("head"));
+            List<Revision> applied = new ArrayList<>(a.join());
+            applied.addAll(b.join());
+            assertThat(applied).extracting(Revision::id).as("round %d: the advisory lock, or the lock row", round)
+                    .containsExactlyInAnyOrder("base1", "second1");
+            new Migrator(one, List.of(new Base(), new Second())).downgrade("base");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void offlineSqlIsTheScriptAnUpgradeRunsAndStampRecordsWithoutRunning(Dialect dialect) throws Exception {
         Engine engine = start(dialect);
         Migrator migrator = new Migrator(engine, List.of(new Base(), new Second()));

@@ -217,6 +217,17 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String lockWaitStatement(java.time.Duration wait) {
+        // H2 gives up on a row lock after one second by default
+        return "SET LOCK_TIMEOUT " + wait.toMillis();
+    }
+
+    @Override
+    public String lockWaitReset() {
+        return "SET LOCK_TIMEOUT 1000";
+    }
+
+    @Override
     protected SqlRenderer newRenderer(RenderContext context) {
         return new Renderer(context);
     }
