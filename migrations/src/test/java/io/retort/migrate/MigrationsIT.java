@@ -117,6 +117,8 @@ class MigrationsIT {
                 .contains("op.createIndex(\"mig_authors\", \"ix_mig_authors_email\", false, \"email\")")
                 .contains("op.createTable(table(\"mig_books\")")
                 .contains("op.alterColumn(\"mig_authors\"")
+                .contains(dialect.supports(Capability.NATIVE_ENUM_TYPE) ? "op.createEnumType(\"mig_mood\", \"HAPPY\", \"SAD\")"
+                        : "column(\"mood\", \"ENUM('HAPPY', 'SAD')\")")
                 .contains(", \"" + revisions.get(0).id() + "\");");
         revisions.addAll(compile(List.of(first, second)).subList(1, 2));
         migrator = new Migrator(engine, revisions);
@@ -177,6 +179,7 @@ class MigrationsIT {
         @Override
         public void upgrade(Operations op) {
             op.addColumn("mig_base", column("note", "VARCHAR(20)").withDefault("'x'"));
+            op.execute(io.retort.Sql.text("UPDATE mig_base SET note = :note WHERE id > 0").bind("note", "data step"));
         }
 
         @Override
@@ -308,7 +311,8 @@ class MigrationsIT {
         Migrator migrator = new Migrator(engine, List.of(new Base(), new Second()));
         String script = migrator.upgradeSql("base", "head");
         assertThat(script).contains("CREATE TABLE mig_base").contains("ALTER TABLE mig_base ADD COLUMN note VARCHAR(20) DEFAULT 'x'")
-                .contains("INSERT INTO retort_version (version_num) VALUES ('second1')");
+                .contains("INSERT INTO retort_version (version_num) VALUES ('second1')")
+                .contains("UPDATE mig_base SET note = 'data step' WHERE id > 0");
         // on PostgreSQL the script goes through psql unchanged, as a DBA would run it
         boolean viaPsql = dialect.equals(io.retort.dialect.Dialects.POSTGRES) && psqlRuns(script);
         if (!viaPsql) {

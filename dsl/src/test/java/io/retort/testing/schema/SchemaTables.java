@@ -125,6 +125,7 @@ public final class SchemaTables {
         public final Column<Long> ID = column("id", BIGINT, primaryKey(), identity());
         public final Column<Long> AUTHOR_ID = column("author_id", BIGINT, notNull(), references(() -> AuthorsV2.AUTHORS.ID));
         public final Column<String> TITLE = column("title", varchar(200), notNull());
+        public final Column<Mood> MOOD = column("mood", nativeEnum(Mood.class, "mig_mood"));
 
         private Books() {
             super("mig_books");
