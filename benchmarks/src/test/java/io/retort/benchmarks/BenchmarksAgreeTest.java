@@ -42,6 +42,8 @@ class BenchmarksAgreeTest {
         try {
             assertThat(b.keyLookup_rawR2dbc()).isEqualTo(expected(1));
             assertThat(b.keyLookup_retort()).isEqualTo(expected(2));
+            assertThat(b.keyLookup_retortLocalValidation()).as("an engine without the round trip per borrow")
+                    .isEqualTo(expected(3));
             List<BenchUser> all = b.thousandRows_rawR2dbc();
             assertThat(all).hasSize(BenchDatabase.ROWS);
             assertThat(b.thousandRows_retort()).isEqualTo(all);

@@ -189,7 +189,7 @@ public final class AsyncEngine {
                 .maxCreateConnectionTime(options.maxCreateConnectionTime())
                 .maxIdleTime(options.maxIdleTime())
                 .maxLifeTime(options.maxLifetime())
-                .validationDepth(ValidationDepth.REMOTE)
+                .validationDepth(options.validateRemotely() ? ValidationDepth.REMOTE : ValidationDepth.LOCAL)
                 // a failing pre-release makes r2dbc-pool invalidate the connection: it is closed, never lent again
                 .preRelease(c -> discards.remove(c)
                         ? Mono.error(new IllegalStateException("Retort discards this connection"))

@@ -29,15 +29,19 @@ import java.util.Objects;
  *                                the client side
  * @param applicationName         the name the database sees for this engine's connections
  * @param driverOptions           extra R2DBC driver options, by name
+ * @param validateRemotely        whether a borrowed connection is checked with a round trip to the server (the
+ *                                default; {@code ValidationDepth.REMOTE}) or only locally, as r2dbc-pool does by
+ *                                default ({@code LOCAL}: no round trip, a dead connection fails its first statement)
  */
 public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcquireTime, Duration maxCreateConnectionTime,
                                  Duration maxIdleTime, Duration maxLifetime, boolean echo, @Nullable IsolationLevel isolation,
                                  int fetchSize, @Nullable Duration statementTimeout, String applicationName,
-                                 Map<String, String> driverOptions) {
+                                 Map<String, String> driverOptions, boolean validateRemotely) {
 
     /** The defaults. */
     public static final AsyncEngineOptions DEFAULTS = new AsyncEngineOptions(10, 0, Duration.ofSeconds(30),
-            Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(30), false, null, 1000, null, "retort", Map.of());
+            Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(30), false, null, 1000, null, "retort", Map.of(),
+            true);
 
     public AsyncEngineOptions {
         Objects.requireNonNull(maxIdleTime, "maxIdleTime");
@@ -55,61 +59,61 @@ public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcqui
     /** @param size the most connections @return a copy with that pool size (and {@code minIdle} capped to it) */
     public AsyncEngineOptions withMaxPoolSize(int size) {
         return new AsyncEngineOptions(size, Math.min(minIdle, Math.max(size, 1)), maxAcquireTime, maxCreateConnectionTime,
-                maxIdleTime, maxLifetime, echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions);
+                maxIdleTime, maxLifetime, echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param idle idle connections kept @return a copy */
     public AsyncEngineOptions withMinIdle(int idle) {
         return new AsyncEngineOptions(maxPoolSize, idle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions);
+                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param timeout how long to wait for a connection @return a copy */
     public AsyncEngineOptions withMaxAcquireTime(Duration timeout) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, timeout, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions);
+                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param timeout how long opening a connection may take @return a copy */
     public AsyncEngineOptions withMaxCreateConnectionTime(Duration timeout) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, timeout, maxIdleTime, maxLifetime,
-                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions);
+                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param lifetime the longest a connection lives @return a copy */
     public AsyncEngineOptions withMaxLifetime(Duration lifetime) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, lifetime,
-                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions);
+                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param on whether to log every statement @return a copy */
     public AsyncEngineOptions withEcho(boolean on) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                on, isolation, fetchSize, statementTimeout, applicationName, driverOptions);
+                on, isolation, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param level the default isolation level, or null @return a copy */
     public AsyncEngineOptions withIsolation(@Nullable IsolationLevel level) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, level, fetchSize, statementTimeout, applicationName, driverOptions);
+                echo, level, fetchSize, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param rows rows per round trip when streaming @return a copy */
     public AsyncEngineOptions withFetchSize(int rows) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, isolation, rows, statementTimeout, applicationName, driverOptions);
+                echo, isolation, rows, statementTimeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param timeout the default statement timeout, or null @return a copy */
     public AsyncEngineOptions withStatementTimeout(@Nullable Duration timeout) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, isolation, fetchSize, timeout, applicationName, driverOptions);
+                echo, isolation, fetchSize, timeout, applicationName, driverOptions, validateRemotely);
     }
 
     /** @param name the name the database sees @return a copy */
     public AsyncEngineOptions withApplicationName(String name) {
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, isolation, fetchSize, statementTimeout, name, driverOptions);
+                echo, isolation, fetchSize, statementTimeout, name, driverOptions, validateRemotely);
     }
 
     /** @param name a driver option @param value its value @return a copy with the option added */
@@ -117,6 +121,16 @@ public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcqui
         Map<String, String> all = new LinkedHashMap<>(driverOptions);
         all.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
-                echo, isolation, fetchSize, statementTimeout, applicationName, all);
+                echo, isolation, fetchSize, statementTimeout, applicationName, all, validateRemotely);
+    }
+
+    /**
+     * @param remote true (the default) to check each borrowed connection with a round trip to the server; false to
+     *               check it locally only, saving that round trip per borrow
+     * @return a copy
+     */
+    public AsyncEngineOptions withRemoteValidation(boolean remote) {
+        return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
+                echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, remote);
     }
 }

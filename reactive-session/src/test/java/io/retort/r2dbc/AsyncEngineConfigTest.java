@@ -45,6 +45,9 @@ class AsyncEngineConfigTest {
         assertThat(d.maxPoolSize()).isEqualTo(10);
         assertThat(d.maxAcquireTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(d.maxCreateConnectionTime()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(d.validateRemotely()).as("a round trip per borrow by default").isTrue();
+        assertThat(d.withRemoteValidation(false).withMaxPoolSize(3).withEcho(true).validateRemotely())
+                .as("kept by the other with-methods").isFalse();
         assertThatThrownBy(() -> d.withMaxPoolSize(0)).isInstanceOf(InvalidConfigException.class).hasMessageContaining("maxPoolSize");
         assertThatThrownBy(() -> d.withMinIdle(11)).isInstanceOf(InvalidConfigException.class).hasMessageContaining("minIdle");
         assertThatThrownBy(() -> d.withMaxAcquireTime(Duration.ofMillis(249))).isInstanceOf(InvalidConfigException.class)
