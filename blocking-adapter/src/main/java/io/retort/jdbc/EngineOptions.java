@@ -121,4 +121,15 @@ public record EngineOptions(int maxPoolSize, int minIdle, Duration connectionTim
         return new EngineOptions(maxPoolSize, minIdle, connectionTimeout, idleTimeout, maxLifetime, leakDetectionThreshold, echo,
                 isolation, fetchSize, statementTimeout, applicationName, all);
     }
+
+    /** @return the options, with the values of secret-looking driver properties ({@code password}, ...) hidden */
+    @Override
+    public String toString() {
+        return "EngineOptions[maxPoolSize=" + maxPoolSize + ", minIdle=" + minIdle + ", connectionTimeout="
+                + connectionTimeout + ", idleTimeout=" + idleTimeout + ", maxLifetime=" + maxLifetime
+                + ", leakDetectionThreshold=" + leakDetectionThreshold + ", echo=" + echo + ", isolation=" + isolation
+                + ", fetchSize=" + fetchSize + ", statementTimeout=" + statementTimeout + ", applicationName="
+                + applicationName + ", driverProperties="
+                + io.retort.engine.internal.OptionChecks.redacted(driverProperties) + "]";
+    }
 }

@@ -92,4 +92,15 @@ class EngineConfigTest {
                 .isEqualTo("ERROR: duplicate key value violates unique constraint \"uq_users_email\"");
         assertThat(JdbcErrors.sanitize("ERROR: column \"no_such_column\" does not exist")).contains("no_such_column");
     }
+
+    @Test
+    void aPasswordNeverShowsInTheEnginesOrItsOptionsText() {
+        String canary = "canary-Pw-4711";
+        EngineOptions options = EngineOptions.DEFAULTS.withDriverProperty("password", canary)
+                .withDriverProperty("sslpassword", canary).withDriverProperty("ApplicationName", "shop");
+        assertThat(options.toString()).doesNotContain(canary).contains("password=***").contains("ApplicationName=shop");
+        try (Engine engine = Engine.create("h2:mem:canary;PASSWORD=" + canary, EngineOptions.DEFAULTS.withMinIdle(0))) {
+            assertThat(engine.toString()).doesNotContain(canary).contains("h2:mem:canary");
+        }
+    }
 }

@@ -462,4 +462,10 @@ public final class AsyncEngine {
             throw new ResourceClosedException("This engine is closed; create a new one with AsyncEngine.create(url)");
         }
     }
+
+    /** @return the engine's database, its URL without a password */
+    @Override
+    public String toString() {
+        return "AsyncEngine[" + shown + "]";
+    }
 }

@@ -133,4 +133,15 @@ public record AsyncEngineOptions(int maxPoolSize, int minIdle, Duration maxAcqui
         return new AsyncEngineOptions(maxPoolSize, minIdle, maxAcquireTime, maxCreateConnectionTime, maxIdleTime, maxLifetime,
                 echo, isolation, fetchSize, statementTimeout, applicationName, driverOptions, remote);
     }
+
+    /** @return the options, with the values of secret-looking driver options ({@code password}, ...) hidden */
+    @Override
+    public String toString() {
+        return "AsyncEngineOptions[maxPoolSize=" + maxPoolSize + ", minIdle=" + minIdle + ", maxAcquireTime="
+                + maxAcquireTime + ", maxCreateConnectionTime=" + maxCreateConnectionTime + ", maxIdleTime=" + maxIdleTime
+                + ", maxLifetime=" + maxLifetime + ", echo=" + echo + ", isolation=" + isolation + ", fetchSize="
+                + fetchSize + ", statementTimeout=" + statementTimeout + ", applicationName=" + applicationName
+                + ", driverOptions=" + io.retort.engine.internal.OptionChecks.redacted(driverOptions)
+                + ", validateRemotely=" + validateRemotely + "]";
+    }
 }

@@ -66,4 +66,19 @@ class AsyncEngineConfigTest {
                 1_500_000, "1 rows");
         assertThat(lines).containsExactly("SELECT $1\n  [7]  (1.500 ms, 1 rows)");
     }
+
+    @Test
+    void aPasswordNeverShowsInTheEnginesOrItsOptionsText() {
+        String canary = "canary-Pw-4711";
+        AsyncEngineOptions options = AsyncEngineOptions.DEFAULTS.withDriverOption("password", canary)
+                .withDriverOption("sslKey", canary).withDriverOption("applicationName", "shop");
+        assertThat(options.toString()).doesNotContain(canary).contains("password=***").contains("applicationName=shop");
+        AsyncEngine engine = AsyncEngine.create("r2dbc:postgresql://app:" + canary + "@127.0.0.1:1/app",
+                AsyncEngineOptions.DEFAULTS);
+        try {
+            assertThat(engine.toString()).doesNotContain(canary).contains("127.0.0.1");
+        } finally {
+            engine.close().block(java.time.Duration.ofSeconds(10));
+        }
+    }
 }

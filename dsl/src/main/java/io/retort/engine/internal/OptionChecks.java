@@ -62,4 +62,18 @@ public final class OptionChecks {
                     + statementTimeout.toMillis() + " ms]");
         }
     }
+
+    private static final java.util.regex.Pattern SECRET_NAME =
+            java.util.regex.Pattern.compile("(?i).*(pass|secret|token|credential|key).*");
+
+    /**
+     * @param options driver options or properties, by name
+     * @return the same, the values of those whose name suggests a secret (password, secret, token, key) shown as
+     *         {@code ***}, for {@code toString()} and logs
+     */
+    public static java.util.Map<String, String> redacted(java.util.Map<String, String> options) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        options.forEach((name, value) -> out.put(name, SECRET_NAME.matcher(name).matches() ? "***" : value));
+        return out;
+    }
 }
