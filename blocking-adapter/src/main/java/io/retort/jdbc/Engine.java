@@ -293,7 +293,7 @@ public final class Engine implements AutoCloseable {
      */
     public io.retort.schema.model.SchemaModel inspect(String... schemas) {
         io.retort.compile.SchemaInspection inspection = inspection();
-        List<String> names = schemaList(schemas);
+        List<String> names = io.retort.compile.SchemaInspection.schemas(schemas);
         List<List<Object[]>> results = new java.util.ArrayList<>();
         try (Connection c = connect()) {
             for (String query : inspection.queries(names)) {
@@ -314,16 +314,6 @@ public final class Engine implements AutoCloseable {
                     + " dialect cannot read its database's catalog (inspect, autogenerate)");
         }
         return inspection;
-    }
-
-    static List<String> schemaList(String... schemas) {
-        List<String> names = new java.util.ArrayList<>();
-        if (schemas == null || schemas.length == 0) {
-            names.add(null);
-        } else {
-            java.util.Collections.addAll(names, schemas);
-        }
-        return names;
     }
 
     /** @param metadata the schema to drop, skipping what is gone */

@@ -77,6 +77,20 @@ public abstract class SchemaInspection {
     /** @return the SQL expression naming the connection's current schema, which the model reports as {@code null} */
     protected abstract String currentSchemaSql();
 
+    /**
+     * @param schemas schema names as an engine's {@code inspect(...)} takes them
+     * @return the list {@link #queries} takes: {@code null} (the default schema) when none is given
+     */
+    public static List<@Nullable String> schemas(String... schemas) {
+        List<@Nullable String> names = new ArrayList<>();
+        if (schemas == null || schemas.length == 0) {
+            names.add(null);
+        } else {
+            java.util.Collections.addAll(names, schemas);
+        }
+        return names;
+    }
+
     /** @return the dialect */
     protected final Dialect dialect() {
         return dialect;

@@ -357,12 +357,7 @@ public final class AsyncEngine {
      * @return what the database holds there
      */
     public Mono<io.retort.schema.model.SchemaModel> inspect(String... schemas) {
-        List<String> names = new java.util.ArrayList<>();
-        if (schemas == null || schemas.length == 0) {
-            names.add(null);
-        } else {
-            java.util.Collections.addAll(names, schemas);
-        }
+        List<String> names = io.retort.compile.SchemaInspection.schemas(schemas);
         return Mono.defer(() -> {
             io.retort.compile.SchemaInspection inspection = dialect().schemaInspection();
             if (inspection == null) {

@@ -56,24 +56,6 @@ final class SerialExecutor {
     }
 
     /**
-     * @param task what to run as a message, producing the result
-     * @param <T>  the result
-     * @return the result, computed inside a message when subscribed
-     */
-    <T> Mono<T> call(java.util.function.Supplier<Mono<T>> task) {
-        return Mono.create(sink -> send(() -> {
-            Mono<T> result;
-            try {
-                result = task.get();
-            } catch (RuntimeException e) {
-                sink.error(e);
-                return;
-            }
-            result.subscribe(sink::success, sink::error, sink::success, Context.of(sink.contextView()));
-        }));
-    }
-
-    /**
      * @param io   a publisher of the session's I/O (a statement, a connection, a commit)
      * @param live whether its signals are still wanted, asked inside the message that would deliver one
      * @param <T>  what it emits

@@ -13,8 +13,28 @@ final class EntityState {
     Object[] snapshot;
     /** Set by expire: the next load overwrites the object's values. */
     boolean expired;
-    /** Many-to-one references a lazy query left unset: their null does not mean "no parent". */
-    final java.util.Set<io.retort.orm.Relationship> unloadedReferences = new java.util.HashSet<>(1);
+    /**
+     * Many-to-one references a lazy query left unset: their null does not mean "no parent". {@code null} while there
+     * are none, which is nearly always: no set is made per loaded object.
+     */
+    java.util.Set<io.retort.orm.Relationship> unloadedReferences;
+
+    void referenceNotLoaded(io.retort.orm.Relationship reference) {
+        if (unloadedReferences == null) {
+            unloadedReferences = new java.util.HashSet<>(2);
+        }
+        unloadedReferences.add(reference);
+    }
+
+    boolean isReferenceLoaded(io.retort.orm.Relationship reference) {
+        return unloadedReferences == null || !unloadedReferences.contains(reference);
+    }
+
+    void referenceLoaded(io.retort.orm.Relationship reference) {
+        if (unloadedReferences != null) {
+            unloadedReferences.remove(reference);
+        }
+    }
     /** While expired: the columns (indexes) the next load overwrites; {@code null} for all of them. */
     java.util.BitSet expiredColumns;
 

@@ -167,7 +167,7 @@ public final class UnitOfWork {
         // its references were not kept up to date while it was away: a null one with a key set is not a drop
         for (ManyToOne<?, ?> m : table.manyToOnes()) {
             if (m.getRaw(entity) == null && m.foreignKey().getRaw(entity) != null) {
-                state.unloadedReferences.add(m);
+                state.referenceNotLoaded(m);
             }
         }
         states.put(entity, state);
@@ -284,7 +284,7 @@ public final class UnitOfWork {
     void referenceNotLoaded(Object child, ManyToOne<?, ?> relationship) {
         EntityState s = states.get(child);
         if (s != null) {
-            s.unloadedReferences.add(relationship);
+            s.referenceNotLoaded(relationship);
         }
     }
 
@@ -295,7 +295,7 @@ public final class UnitOfWork {
     public void referenceLoaded(Object child, ManyToOne<?, ?> relationship) {
         EntityState s = states.get(child);
         if (s != null) {
-            s.unloadedReferences.remove(relationship);
+            s.referenceLoaded(relationship);
         }
     }
 
@@ -1782,7 +1782,7 @@ public final class UnitOfWork {
             return;
         }
         for (ManyToOne<?, ?> m : s.table.manyToOnes()) {
-            if (m.getRaw(s.entity) != null || s.unloadedReferences.contains(m)) {
+            if (m.getRaw(s.entity) != null || !s.isReferenceLoaded(m)) {
                 continue;
             }
             Object key = m.foreignKey().getRaw(s.entity);
