@@ -33,6 +33,8 @@ import java.util.Objects;
  */
 public final class Connection implements AutoCloseable {
     private static final int BATCH_SIZE = 1000;
+    /** How much longer than its statement timeout a statement may wait for the network before its connection is given up. */
+    static final java.time.Duration NETWORK_SLACK = java.time.Duration.ofMillis(1_500);
 
     private final Engine engine;
     private final java.sql.Connection jdbc;
@@ -41,6 +43,9 @@ public final class Connection implements AutoCloseable {
     private boolean closed;
     private boolean sessionStateTouched;
     private int isolationToRestore = -1;
+    /** The socket timeout set on the driver's connection; the pool puts its own back when the connection returns. */
+    private int networkTimeoutMillis;
+    private int baseNetworkTimeoutMillis = -1;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
@@ -384,13 +389,24 @@ public final class Connection implements AutoCloseable {
                     } else {
                         jdbc.rollback();
                     }
-                } finally {
-                    resetAfterTransaction();
+                } catch (SQLException ended) {
+                    // the COMMIT's own failure is the news (a lost connection makes its outcome unknown); resetting a
+                    // connection that broke fails too, and must not take its place
+                    try {
+                        resetAfterTransaction();
+                    } catch (SQLException | RuntimeException reset) {
+                        ended.addSuppressed(reset);
+                    }
+                    throw ended;
                 }
+                resetAfterTransaction();
                 engine.log().event(commit ? "COMMIT" : "ROLLBACK");
             }
         } catch (SQLException e) {
             RuntimeException failure = JdbcErrors.translate(engine.dialect(), e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            if (commit && !tx.isNested()) {
+                failure = io.retort.exception.internal.CommitFailures.ofCommit(failure);
+            }
             if (!tx.isNested()) {
                 transactions.clear();
             } else {
@@ -399,6 +415,14 @@ public final class Connection implements AutoCloseable {
             throw failure;
         }
         transactions.pop();
+    }
+
+    private boolean driverClosed() {
+        try {
+            return jdbc.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     private void resetAfterTransaction() throws SQLException {
@@ -444,9 +468,27 @@ public final class Connection implements AutoCloseable {
         applyTimeout(ps, engine.options().statementTimeout());
     }
 
-    private static void applyTimeout(PreparedStatement ps, java.time.Duration timeout) throws SQLException {
+    private void applyTimeout(PreparedStatement ps, java.time.Duration timeout) throws SQLException {
+        // the engine's default, where the server enforces it, needs no timer and cancel request of the driver's
+        boolean serverTimed = timeout != null && timeout.equals(engine.options().statementTimeout())
+                && engine.serverEnforcesDefaultTimeout();
+        int seconds = timeout == null ? 0 : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
         // always set, even to 0: H2 keeps the last timeout on the session, so it would leak onto the next statement
-        ps.setQueryTimeout(timeout == null ? 0 : (int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+        ps.setQueryTimeout(serverTimed ? 0 : seconds);
+        if (engine.profile().boundsNetworkWaits()) {
+            // the server cancels at the statement timeout; if no answer comes even NETWORK_SLACK later, the server or
+            // the path to it is gone and the wait ends with a lost connection instead of lasting forever
+            if (baseNetworkTimeoutMillis < 0) {
+                baseNetworkTimeoutMillis = jdbc.getNetworkTimeout();   // the driver's own socketTimeout, if one is set
+                networkTimeoutMillis = baseNetworkTimeoutMillis;
+            }
+            int networkMillis = timeout == null ? baseNetworkTimeoutMillis : (int) Math.min(Integer.MAX_VALUE,
+                    (serverTimed ? timeout.toMillis() : seconds * 1000L) + NETWORK_SLACK.toMillis());
+            if (networkMillis != networkTimeoutMillis) {
+                jdbc.setNetworkTimeout(Runnable::run, networkMillis);
+                networkTimeoutMillis = networkMillis;
+            }
+        }
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
@@ -487,6 +529,12 @@ public final class Connection implements AutoCloseable {
                 } catch (RuntimeException e) {
                     failure = add(failure, e);
                 }
+            }
+            if (!transactions.isEmpty() && driverClosed()) {
+                // the connection was lost (the pool has already closed it): the server ended the transaction with it,
+                // and a ROLLBACK could only fail
+                transactions.clear();
+                sessionStateTouched = false;
             }
             if (!transactions.isEmpty()) {
                 Transaction root = transactions.peekLast();

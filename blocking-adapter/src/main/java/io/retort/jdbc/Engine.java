@@ -51,6 +51,7 @@ public final class Engine implements AutoCloseable {
     private final Compiler compiler;
     private final JdbcValues values;
     private final StatementLog log;
+    private final io.retort.jdbc.profile.JdbcDriverProfile profile;
     private volatile boolean closed;
     /** Whether a connection was ever had: until then a borrow first checks the address directly, to fail fast. */
     private volatile boolean reachedOnce;
@@ -66,6 +67,7 @@ public final class Engine implements AutoCloseable {
         this.compiler = Compiler.of(dialect, PlaceholderStyle.QUESTION_MARK);
         this.values = new JdbcValues(dialect);
         this.log = new StatementLog(options.echo());
+        this.profile = io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(dialect);
         this.pool = pool;
         this.ownedPool = owned ? (HikariDataSource) pool : null;
         this.reachedOnce = !owned;
@@ -167,9 +169,16 @@ public final class Engine implements AutoCloseable {
         if (options.isolation() != null) {
             config.setTransactionIsolation("TRANSACTION_" + options.isolation().name());
         }
-        io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(url.dialect()).driverProperties(options.applicationName())
-                .forEach(config::addDataSourceProperty);
+        io.retort.jdbc.profile.JdbcDriverProfile profile = io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(url.dialect());
+        profile.driverProperties(options.applicationName()).forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
+        if (options.statementTimeout() != null) {
+            profile.serverStatementTimeout(options.statementTimeout()).forEach((name, value) -> {
+                Object given = config.getDataSourceProperties().get(name);
+                // appended to what the application set (PostgreSQL's "options" holds several -c settings)
+                config.addDataSourceProperty(name, given == null ? value : given + " " + value);
+            });
+        }
         return config;
     }
 
@@ -332,6 +341,16 @@ public final class Engine implements AutoCloseable {
      */
     public AutoCloseable addStatementListener(StatementListener listener) {
         return log.listen(Objects.requireNonNull(listener, "listener"));
+    }
+
+    io.retort.jdbc.profile.JdbcDriverProfile profile() {
+        return profile;
+    }
+
+    /** @return whether the server enforces the default statement timeout on every connection of the pool */
+    boolean serverEnforcesDefaultTimeout() {
+        return ownedPool != null && options.statementTimeout() != null
+                && !profile.serverStatementTimeout(options.statementTimeout()).isEmpty();
     }
 
     /** @return the dialect, from the URL or the DataSource's metadata */

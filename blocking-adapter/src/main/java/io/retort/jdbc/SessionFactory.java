@@ -79,6 +79,63 @@ public final class SessionFactory {
         return null;
     }
 
+    /**
+     * Runs a unit of work in a new session and commits it, running the whole of it again, in a new session, when
+     * the policy says the failure is worth it: by default a serialization failure or deadlock (SQLSTATE 40001,
+     * 40P01), at most 5 attempts, with jittered back-off between them. A failure the policy does not retry, or the
+     * last attempt's, is thrown unchanged; a {@link io.retort.exception.CommitOutcomeUnknownException} is never
+     * retried. The work must be repeatable: each attempt gets a new session and must build its objects anew.
+     *
+     * <pre>{@code
+     * long total = sessions.retrying(RetryPolicy.DEFAULTS, IsolationLevel.SERIALIZABLE, s -> {
+     *     long sum = s.execute(select(sum(LEDGER.AMOUNT)).from(LEDGER)).scalar();
+     *     s.add(new Entry(...));
+     *     return sum;
+     * });
+     * }</pre>
+     *
+     * @param policy    when to run it again
+     * @param isolation the isolation level of its transactions, or {@code null} for the engine's
+     * @param work      the unit of work; what it returns is the answer
+     * @param <T>       the answer's type
+     * @return the answer of the attempt that committed
+     */
+    public <T> T retrying(io.retort.engine.RetryPolicy policy, @Nullable IsolationLevel isolation,
+                          java.util.function.Function<? super Session, ? extends T> work) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(work, "work");
+        for (int attempt = 1; ; attempt++) {
+            try (Session session = open(isolation)) {
+                T answer = work.apply(session);
+                session.commit();
+                return answer;
+            } catch (RuntimeException failure) {
+                if (!policy.retries(failure, attempt)) {
+                    throw failure;
+                }
+                java.time.Duration wait = policy.backoff(attempt, java.util.concurrent.ThreadLocalRandom.current());
+                try {
+                    Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    failure.addSuppressed(interrupted);
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param policy when to run it again
+     * @param work   the unit of work
+     * @param <T>    the answer's type
+     * @return {@link #retrying(io.retort.engine.RetryPolicy, IsolationLevel, java.util.function.Function)} at the
+     *         engine's isolation level
+     */
+    public <T> T retrying(io.retort.engine.RetryPolicy policy, java.util.function.Function<? super Session, ? extends T> work) {
+        return retrying(policy, null, work);
+    }
+
     /** @return the engine */
     public Engine engine() {
         return engine;

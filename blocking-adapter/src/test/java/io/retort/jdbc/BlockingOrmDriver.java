@@ -45,7 +45,11 @@ final class BlockingOrmDriver implements OrmDriver {
 
     @Override
     public ScenarioSession open() {
-        Session s = sessions.open();
+        return wrap(sessions.open());
+    }
+
+    /** @return the scenarios' facade over a blocking session */
+    static ScenarioSession wrap(Session s) {
         return new ScenarioSession() {
             @Override
             public void add(Object entity) {

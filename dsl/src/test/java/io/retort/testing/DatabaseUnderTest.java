@@ -76,6 +76,14 @@ public interface DatabaseUnderTest {
      */
     long runningStatements(String applicationName, String queryPrefix);
 
+    /**
+     * @return whether two SERIALIZABLE transactions that each read what the other writes (write skew) cannot both
+     *         commit: PostgreSQL aborts one with 40001; H2's SERIALIZABLE lets both commit
+     */
+    default boolean serializableDetectsWriteSkew() {
+        return true;
+    }
+
     /** @return SQL whose single value is the isolation level of the current transaction, in upper or lower case */
     String currentIsolationSql();
 

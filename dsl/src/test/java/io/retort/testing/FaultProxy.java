@@ -43,11 +43,22 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         /**
-         * Forwards the first bytes of each connection (both directions counted), then closes it.
+         * Forwards this many more bytes on each connection (both directions counted, from when the mode was set or the
+         * connection opened), then closes it.
          *
          * @param bytes how many
          */
         record CutAfter(long bytes) implements Mode {
+        }
+
+        /**
+         * Forwards until the client sends this text (in one chunk, e.g. a {@code COMMIT}), then closes the connection,
+         * after forwarding the text to the server or just before it.
+         *
+         * @param text        what to watch for in the client's bytes
+         * @param forwardText whether the server receives it before the cut
+         */
+        record CutAtText(String text, boolean forwardText) implements Mode {
         }
 
         /** Closes new connections at once; open ones pass. */
@@ -80,6 +91,15 @@ public final class FaultProxy implements AutoCloseable {
         return new Mode.CutAfter(bytes);
     }
 
+    /**
+     * @param text        what to watch for in the client's bytes
+     * @param forwardText whether the server receives it before the cut
+     * @return cut each connection when its client sends the text
+     */
+    public static Mode cutAtText(String text, boolean forwardText) {
+        return new Mode.CutAtText(text, forwardText);
+    }
+
     /** @return close new connections at once */
     public static Mode refuse() {
         return new Mode.Refuse();
@@ -88,6 +108,7 @@ public final class FaultProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocket server;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
+    private final AtomicLong totalForwarded = new AtomicLong();
     private volatile Mode mode = pass();
     private volatile boolean closed;
 
@@ -125,10 +146,17 @@ public final class FaultProxy implements AutoCloseable {
      * @param next the new mode
      */
     public void mode(Mode next) {
-        mode = Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(next, "next");
+        links.forEach(Link::markBaseline);
+        mode = next;
         if (next instanceof Mode.Reset) {
             links.forEach(Link::reset);
         }
+    }
+
+    /** @return the bytes forwarded so far, over every connection and both directions */
+    public long forwardedBytes() {
+        return totalForwarded.get();
     }
 
     /** @return how many connections are open through the proxy */
@@ -177,10 +205,32 @@ public final class FaultProxy implements AutoCloseable {
         private final Socket client;
         private final Socket upstream;
         private final AtomicLong forwarded = new AtomicLong();
+        /** Set once the client sent a {@link Mode.CutAtText} text that is forwarded: the answer is cut. */
+        private volatile boolean cutOnAnswer;
+        /** Bytes forwarded when the mode last changed: a cut counts from there. */
+        private volatile long baseline;
 
         Link(Socket client, Socket upstream) {
             this.client = client;
             this.upstream = upstream;
+        }
+
+        private static int indexOf(byte[] haystack, int length, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+
+        void markBaseline() {
+            baseline = forwarded.get();
+            cutOnAnswer = false;
         }
 
         void start() {
@@ -207,15 +257,30 @@ public final class FaultProxy implements AutoCloseable {
                         int send = n;
                         boolean cut = false;
                         if (now instanceof Mode.CutAfter c) {
-                            long left = c.bytes() - forwarded.get();
+                            long left = c.bytes() - (forwarded.get() - baseline);
                             if (left <= n) {
                                 send = (int) Math.max(0, left);
+                                cut = true;
+                            }
+                        }
+                        if (now instanceof Mode.CutAtText c) {
+                            if (direction.equals("down") && cutOnAnswer) {
+                                close();   // the server answered the text: the client never hears it
+                                return;
+                            }
+                            int at = direction.equals("up") && !cutOnAnswer
+                                    ? indexOf(buffer, n, c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)) : -1;
+                            if (at >= 0 && c.forwardText()) {
+                                cutOnAnswer = true;   // forward it all, and cut at the server's answer
+                            } else if (at >= 0) {
+                                send = at;
                                 cut = true;
                             }
                         }
                         out.write(buffer, 0, send);
                         out.flush();
                         forwarded.addAndGet(send);
+                        totalForwarded.addAndGet(send);
                         if (cut) {
                             close();
                             return;

@@ -15,6 +15,7 @@ import io.retort.exception.InconsistentRowsException;
 import io.retort.exception.InvalidTransactionStateException;
 import io.retort.exception.MultipleResultsException;
 import io.retort.exception.NoResultException;
+import io.retort.exception.ConnectionLostException;
 import io.retort.exception.QueryTimeoutException;
 import io.retort.exception.ResourceClosedException;
 import io.retort.exception.internal.SqlStates;
@@ -286,11 +287,23 @@ public final class AsyncConnection {
                             }
                         }
                     });
+            Duration silence = null;
             if (effective != null && !sessionSetting) {
                 items = deadline(items, effective);
+            } else if (effective == null && !sessionSetting && engine.options().statementTimeout() != null) {
+                // the server enforces the engine's timeout; if even its answer does not come, the server or the path to
+                // it is gone: the first signal must arrive a little after the timeout, or the connection is given up
+                silence = engine.options().statementTimeout().plus(NETWORK_SLACK);
+                items = items.timeout(Mono.delay(silence), x -> Mono.never());
             }
+            Duration noAnswerWithin = silence;
             return items
-                    .onErrorMap(e -> translate(e, sql, logged, effective))
+                    .onErrorMap(e -> noAnswerWithin != null && e instanceof TimeoutException
+                            ? new ConnectionLostException("No answer from the server within " + noAnswerWithin.toMillis()
+                            + " ms (the statement timeout and " + NETWORK_SLACK.toMillis() + " ms more): the server or the "
+                            + "network stopped answering, and the connection is given up", sql,
+                            logged.stream().map(v -> ValueDescriptions.describe(v.value())).toList(), "08006", e)
+                            : translate(e, sql, logged, effective))
                     .doOnComplete(() -> {
                         if (outcome.compareAndSet(null, "done")) {
                             engine.log().statement(sql, logged, System.nanoTime() - start,
@@ -354,6 +367,12 @@ public final class AsyncConnection {
         });
     }
 
+    /** How long a cancel request may take to be acknowledged before it is given up. */
+    static final Duration CANCEL_SIGNAL_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How much longer than the engine's statement timeout a statement may wait for its first answer. */
+    static final Duration NETWORK_SLACK = Duration.ofMillis(1_500);
+
     /** Limits the whole statement, not just the wait for each row as {@code Flux.timeout} does. */
     private static Flux<Object> deadline(Flux<Object> items, Duration timeout) {
         return Flux.defer(() -> {
@@ -374,6 +393,9 @@ public final class AsyncConnection {
 
     private void cancelOnServer() {
         Mono<Void> cancel = engine.profile().cancelOnServer(DriverHooks.physical(driver))
+                // a server that stopped answering never acknowledges the cancel either: the connection's close and the
+                // session's next operation wait for it, so the wait is bounded (pgjdbc's cancelSignalTimeout)
+                .timeout(CANCEL_SIGNAL_TIMEOUT)
                 .doOnError(e -> LOG.debug("Could not send a cancel request to the server", e))
                 .onErrorResume(e -> Mono.empty())
                 .cache();
@@ -567,7 +589,11 @@ public final class AsyncConnection {
                         : commit ? driver.commitTransaction() : driver.rollbackTransaction();
             }
             return pendingCancel.then(Mono.from(op))
-                    .onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, what, List.of()))
+                    .onErrorMap(e -> {
+                        Throwable failure = R2dbcErrors.translate(engine.dialect(), e, what, List.of());
+                        return commit && !tx.isNested() && failure instanceof RuntimeException r
+                                ? io.retort.exception.internal.CommitFailures.ofCommit(r) : failure;
+                    })
                     .doOnError(e -> {
                         if (tx.isNested()) {
                             remove(tx);
@@ -663,11 +689,14 @@ public final class AsyncConnection {
                             gate.closeCancels();
                             return pendingCancel;
                         }))
-                        .then(rollbackAll().onErrorResume(e -> {
-                            failure.set(e);
-                            broken = true;
-                            return Mono.empty();
-                        }))
+                        // a broken connection is closed, which ends its transaction on the server; a ROLLBACK sent on
+                        // it would fail at best and, to a server that stopped answering, wait forever
+                        .then(Mono.defer(() -> broken ? Mono.fromRunnable(this::clearTransactions) : rollbackAll())
+                                .onErrorResume(e -> {
+                                    failure.set(e);
+                                    broken = true;
+                                    return Mono.empty();
+                                }).then())
                         .then(Mono.defer(() -> !isolationChanged || broken ? Mono.<Void>empty()
                                 : plain(engine.profile().isolationReset()).then()
                                 .onErrorResume(e -> {

@@ -190,6 +190,9 @@ public final class AsyncEngine {
                 .maxIdleTime(options.maxIdleTime())
                 .maxLifeTime(options.maxLifetime())
                 .validationDepth(options.validateRemotely() ? ValidationDepth.REMOTE : ValidationDepth.LOCAL)
+                // each failed validation discards one dead connection: after a server restart every idle one may be
+                // dead, so one retry (r2dbc-pool's default) would lend the caller an error instead of a new connection
+                .acquireRetry(options.maxPoolSize() + 1)
                 // a failing pre-release makes r2dbc-pool invalidate the connection: it is closed, never lent again
                 .preRelease(c -> discards.remove(c)
                         ? Mono.error(new IllegalStateException("Retort discards this connection"))

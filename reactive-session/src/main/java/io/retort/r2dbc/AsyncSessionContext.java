@@ -69,10 +69,19 @@ public final class AsyncSessionContext {
             if (outer != null && !outer.isClosed()) {
                 return Flux.from(body.apply(outer));
             }
-            return Flux.usingWhen(Mono.fromSupplier(factory::open),
-                    s -> s.inTransaction(body).contextWrite(c -> c.put(KEY, s)),
-                    AsyncSession::close, (s, e) -> s.close(), AsyncSession::close);
+            return inOwnSession(factory, null, body);
         });
+    }
+
+    /**
+     * Runs {@code body} in a session of its own (never an outer one), visible to {@link #current()} inside it:
+     * committed when it completes, rolled back on error or cancellation, then closed.
+     */
+    static <T> Flux<T> inOwnSession(AsyncSessionFactory factory, @org.jspecify.annotations.Nullable IsolationLevel isolation,
+                                    Function<? super AsyncSession, ? extends Publisher<T>> body) {
+        return Flux.usingWhen(Mono.fromSupplier(() -> factory.open(isolation)),
+                s -> s.inTransaction(body).contextWrite(c -> c.put(KEY, s)),
+                AsyncSession::close, (s, e) -> s.close(), AsyncSession::close);
     }
 
     private static AsyncSession find(ContextView ctx) {

@@ -5,6 +5,7 @@ import io.retort.orm.EntityTable;
 import io.retort.orm.SessionOptions;
 
 import java.util.Objects;
+import reactor.core.publisher.Mono;
 
 /**
  * Makes reactive sessions bound to an async engine and knows which entity table maps which class.
@@ -63,6 +64,53 @@ public final class AsyncSessionFactory {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs a unit of work in a new session and commits it, running the whole of it again, in a new session, when
+     * the policy says the failure is worth it: by default a serialization failure or deadlock (SQLSTATE 40001,
+     * 40P01), at most 5 attempts, with jittered back-off between them ({@link Mono#delay}, no thread waits). A
+     * failure the policy does not retry, or the last attempt's, reaches the subscriber unchanged; a
+     * {@link io.retort.exception.CommitOutcomeUnknownException} is never retried. The work must be repeatable: each
+     * attempt gets a new session and must build its objects anew. The session is visible to
+     * {@link AsyncSessionContext#current()} inside.
+     *
+     * <pre>{@code
+     * Mono<Void> moved = sessions.retrying(RetryPolicy.DEFAULTS, IsolationLevel.SERIALIZABLE, s ->
+     *         s.get(ACCOUNTS, from).zipWith(s.get(ACCOUNTS, to))
+     *          .doOnNext(both -> transfer(both.getT1(), both.getT2(), amount)).then());
+     * }</pre>
+     *
+     * @param policy    when to run it again
+     * @param isolation the isolation level of its transactions, or {@code null} for the engine's
+     * @param work      the unit of work; its Mono's value is the answer
+     * @param <T>       the answer's type
+     * @return the answer of the attempt that committed
+     */
+    public <T> Mono<T> retrying(io.retort.engine.RetryPolicy policy, @Nullable IsolationLevel isolation,
+                                java.util.function.Function<? super AsyncSession, ? extends Mono<T>> work) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(work, "work");
+        return Mono.defer(() -> AsyncSessionContext.inOwnSession(this, isolation, work).singleOrEmpty())
+                .retryWhen(reactor.util.retry.Retry.from(failures -> failures.concatMap(signal -> {
+                    int attemptsMade = (int) signal.totalRetries() + 1;
+                    if (!policy.retries(signal.failure(), attemptsMade)) {
+                        return Mono.error(signal.failure());
+                    }
+                    return Mono.delay(policy.backoff(attemptsMade, java.util.concurrent.ThreadLocalRandom.current()));
+                })));
+    }
+
+    /**
+     * @param policy when to run it again
+     * @param work   the unit of work
+     * @param <T>    the answer's type
+     * @return {@link #retrying(io.retort.engine.RetryPolicy, IsolationLevel, java.util.function.Function)} at the
+     *         engine's isolation level
+     */
+    public <T> Mono<T> retrying(io.retort.engine.RetryPolicy policy,
+                                java.util.function.Function<? super AsyncSession, ? extends Mono<T>> work) {
+        return retrying(policy, null, work);
     }
 
     /** @return the engine */

@@ -17,6 +17,8 @@ import java.util.List;
  * driver's words but not the values it may quote; parameters are described, never shown.
  */
 final class R2dbcErrors {
+    /** SQLSTATE connection_failure, for a failure the driver reports without one. */
+    private static final String LOST = "08006";
     private R2dbcErrors() {
     }
 
@@ -26,8 +28,19 @@ final class R2dbcErrors {
         }
         List<String> described = values.stream().map(v -> ValueDescriptions.describe(v.value())).toList();
         if (e instanceof R2dbcException r) {
-            return SqlStates.translate(dialect, DriverMessages.sanitize(r.getMessage()), sql, described, r.getSqlState(),
+            String state = r.getSqlState();
+            if (state == null && (r instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+                    || r instanceof io.r2dbc.spi.R2dbcTransientResourceException)) {
+                // the spec's resource failures without a SQLSTATE are the connection itself failing (closed, reset,
+                // validation failed): classified as a lost connection, so that a COMMIT cut off is labelled unknown
+                state = LOST;
+            }
+            return SqlStates.translate(dialect, DriverMessages.sanitize(r.getMessage()), sql, described, state,
                     r.getErrorCode(), DriverMessages.constraintName(r.getMessage()), r);
+        }
+        if (e instanceof java.io.IOException || e instanceof java.nio.channels.ClosedChannelException) {
+            return SqlStates.translate(dialect, "The connection failed: " + DriverMessages.sanitize(String.valueOf(e.getMessage())),
+                    sql, described, LOST, 0, null, e);
         }
         if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
                 || e instanceof IllegalStateException) {

@@ -76,7 +76,7 @@ class ReactiveOrmScenariosIT extends OrmScenarios {
     }
 
     /** Waits on each operation of an AsyncSession. */
-    private record Blocking(AsyncSession s) implements ScenarioSession {
+    record Blocking(AsyncSession s) implements ScenarioSession {
         @Override
         public void add(Object entity) {
             s.add(entity);

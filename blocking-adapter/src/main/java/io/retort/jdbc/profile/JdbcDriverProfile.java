@@ -27,4 +27,28 @@ public interface JdbcDriverProfile {
     default Map<String, String> driverProperties(String applicationName) {
         return Map.of();
     }
+
+    /**
+     * Driver properties that make the server itself enforce the engine's default statement timeout on every
+     * connection of the engine's own pool (PostgreSQL's {@code statement_timeout}), so that the driver needs no
+     * timer and cancel request per statement; empty when the driver cannot, and the engine times statements itself.
+     *
+     * @param timeout the engine's default statement timeout
+     * @return the properties to add, or none
+     */
+    default Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
+        return Map.of();
+    }
+
+    /**
+     * Whether the driver bounds each wait for the server with {@link java.sql.Connection#setNetworkTimeout}: the
+     * engine then gives a statement with a timeout a socket timeout a little longer, so a server that stops
+     * answering (a dead network path, a frozen host) fails the call instead of holding its thread forever, even
+     * when the cancel request cannot reach the server either.
+     *
+     * @return whether the engine should set network timeouts
+     */
+    default boolean boundsNetworkWaits() {
+        return false;
+    }
 }

@@ -26,6 +26,21 @@ public final class PostgresJdbcProfile implements JdbcDriverProfile {
         p.put("reWriteBatchedInserts", "true");
         // keep row values out of exception messages (pgjdbc quotes them in "Detail:")
         p.put("logServerErrorDetail", "false");
+        // safe network defaults: a connection attempt gives up, a dead peer is noticed by the OS's keep-alive,
+        // and a cancel request that cannot get through does not stall its timer thread for long
+        p.put("connectTimeout", "10");
+        p.put("tcpKeepAlive", "true");
+        p.put("cancelSignalTimeout", "1");   // pgjdbc makes the timed-out call wait for its cancel request
         return p;
+    }
+
+    @Override
+    public Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
+        return Map.of("options", "-c statement_timeout=" + Math.max(1, timeout.toMillis()));
+    }
+
+    @Override
+    public boolean boundsNetworkWaits() {
+        return true;
     }
 }

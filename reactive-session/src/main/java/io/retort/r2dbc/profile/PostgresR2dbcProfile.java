@@ -75,6 +75,15 @@ public final class PostgresR2dbcProfile implements R2dbcDriverProfile {
         if (statementTimeout != null) {
             options.option(ConnectionFactoryOptions.STATEMENT_TIMEOUT, statementTimeout);
         }
+        // safe network defaults: a connection attempt gives up after 10 s and a dead peer is noticed by the OS's
+        // keep-alive; a statement's wait is bounded by its timeout's client-side deadline
+        if (!given.hasOption(ConnectionFactoryOptions.CONNECT_TIMEOUT)) {
+            options.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(10));
+        }
+        Option<Boolean> keepAlive = Option.valueOf("tcpKeepAlive");
+        if (!given.hasOption(keepAlive)) {
+            options.option(keepAlive, true);
+        }
     }
 
     @Override
