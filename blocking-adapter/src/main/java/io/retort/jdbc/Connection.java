@@ -124,7 +124,7 @@ public final class Connection implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             engine.log().statement(compiled.sql(), values, System.nanoTime() - start, "failed: " + e.getSQLState());
-            throw JdbcErrors.translate(engine.dialect(), e, compiled.sql(), values);
+            throw failed(e, compiled.sql(), values);
         }
     }
 
@@ -208,7 +208,7 @@ public final class Connection implements AutoCloseable {
                     ps.executeBatch();
                 }
             } catch (SQLException e) {
-                throw JdbcErrors.translate(engine.dialect(), e, sql, row);
+                throw failed(e, sql, row);
             }
             engine.log().statement(sql, List.of(), System.nanoTime() - start, total + " rows in batches of " + BATCH_SIZE);
             return total;
@@ -245,7 +245,7 @@ public final class Connection implements AutoCloseable {
             streams.add(stream);
             return stream;
         } catch (SQLException e) {
-            RuntimeException failure = JdbcErrors.translate(engine.dialect(), e, compiled.sql(), values);
+            RuntimeException failure = failed(e, compiled.sql(), values);
             closeQuietly(ps, failure);
             if (own != null) {
                 try {
@@ -299,7 +299,7 @@ public final class Connection implements AutoCloseable {
             }
             jdbc.setAutoCommit(false);
         } catch (SQLException e) {
-            throw JdbcErrors.translate(engine.dialect(), e, "BEGIN", List.of());
+            throw failed(e, "BEGIN", List.of());
         }
         Transaction tx = new Transaction(this, null, 0);
         transactions.push(tx);
@@ -326,7 +326,7 @@ public final class Connection implements AutoCloseable {
             engine.log().event("SAVEPOINT retort_sp_" + depth);
             return tx;
         } catch (SQLException e) {
-            throw JdbcErrors.translate(engine.dialect(), e, "SAVEPOINT retort_sp_" + depth, List.of());
+            throw failed(e, "SAVEPOINT retort_sp_" + depth, List.of());
         }
     }
 
@@ -403,7 +403,7 @@ public final class Connection implements AutoCloseable {
                 engine.log().event(commit ? "COMMIT" : "ROLLBACK");
             }
         } catch (SQLException e) {
-            RuntimeException failure = JdbcErrors.translate(engine.dialect(), e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            RuntimeException failure = failed(e, commit ? "COMMIT" : "ROLLBACK", List.of());
             if (commit && !tx.isNested()) {
                 failure = io.retort.exception.internal.CommitFailures.ofCommit(failure);
             }
@@ -415,6 +415,15 @@ public final class Connection implements AutoCloseable {
             throw failure;
         }
         transactions.pop();
+    }
+
+    /** Translates a driver error; a lost connection also tells the engine, whose pool drops its idle connections. */
+    private StatementException failed(SQLException e, String sql, List<BoundValue> values) {
+        StatementException translated = JdbcErrors.translate(engine.dialect(), e, sql, values);
+        if (translated instanceof io.retort.exception.ConnectionLostException) {
+            engine.connectionLost();
+        }
+        return translated;
     }
 
     private boolean driverClosed() {
@@ -460,7 +469,7 @@ public final class Connection implements AutoCloseable {
             engine.log().statement(sql, List.of(), System.nanoTime() - start, "batch of " + rows.size());
             return counts;
         } catch (SQLException e) {
-            throw JdbcErrors.translate(engine.dialect(), e, sql, List.of());
+            throw failed(e, sql, List.of());
         }
     }
 
@@ -551,7 +560,7 @@ public final class Connection implements AutoCloseable {
                 try (java.sql.Statement st = jdbc.createStatement()) {
                     st.execute(reset);
                 } catch (SQLException e) {
-                    failure = add(failure, JdbcErrors.translate(engine.dialect(), e, reset, List.of()));
+                    failure = add(failure, failed(e, reset, List.of()));
                 }
             }
         } finally {
@@ -560,7 +569,7 @@ public final class Connection implements AutoCloseable {
             try {
                 jdbc.close();
             } catch (SQLException e) {
-                failure = add(failure, JdbcErrors.translate(engine.dialect(), e, "close", List.of()));
+                failure = add(failure, failed(e, "close", List.of()));
             }
         }
         if (failure != null) {

@@ -347,6 +347,20 @@ public final class Engine implements AutoCloseable {
         return profile;
     }
 
+    /**
+     * A connection was lost. A server that restarted or dropped its sessions has killed the idle ones too, and the
+     * pool checks a connection on borrow only if it sat idle for half a second: so the idle ones are closed now and
+     * connections in use are replaced when they come back, instead of each failing a caller's next statement.
+     */
+    void connectionLost() {
+        if (ownedPool != null && !closed) {
+            com.zaxxer.hikari.HikariPoolMXBean pool = ownedPool.getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        }
+    }
+
     /** @return whether the server enforces the default statement timeout on every connection of the pool */
     boolean serverEnforcesDefaultTimeout() {
         return ownedPool != null && options.statementTimeout() != null

@@ -76,6 +76,11 @@ public interface DatabaseUnderTest {
      */
     long runningStatements(String applicationName, String queryPrefix);
 
+    /** @return a server of the tests' own for restarts and TLS, or {@code null} where there is none */
+    default OwnedServer ownedServer() {
+        return null;
+    }
+
     /**
      * @return whether two SERIALIZABLE transactions that each read what the other writes (write skew) cannot both
      *         commit: PostgreSQL aborts one with 40001; H2's SERIALIZABLE lets both commit

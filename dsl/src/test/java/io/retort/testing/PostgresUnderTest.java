@@ -47,6 +47,11 @@ public final class PostgresUnderTest implements DatabaseUnderTest {
     }
 
     @Override
+    public OwnedServer ownedServer() {
+        return OwnedPostgres.available() ? OwnedPostgres.get() : null;
+    }
+
+    @Override
     public boolean observesBackends() {
         return true;
     }

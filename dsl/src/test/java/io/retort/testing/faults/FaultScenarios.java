@@ -62,6 +62,7 @@ public abstract class FaultScenarios {
     private DatabaseUnderTest.Isolated db;
     private FaultPath path;
     private FaultProxy proxy;
+    private io.retort.testing.OwnedServer owned;
 
     /** @return the dialects the scenarios run on */
     public static List<Dialect> dialects() {
@@ -99,6 +100,16 @@ public abstract class FaultScenarios {
         }
         path = openPath(dialect, reached, options);
         path.createAll(MetaData.of(USERS, ACCOUNTS));
+        return path;
+    }
+
+    /** Starts the path on a schema of the tests' own server; skips the scenario where there is none. */
+    private FaultPath startOwned(Dialect dialect, PathOptions options, Boolean tlsMatching) {
+        database = DatabaseUnderTest.of(dialect);
+        owned = database.ownedServer();
+        assumeThat(owned).as("needs a server of the tests' own (initdb)").isNotNull();
+        DatabaseUnderTest.Isolated plain = owned.create("o");
+        path = openPath(dialect, tlsMatching == null ? plain : owned.verifiedTls(plain, tlsMatching), options);
         return path;
     }
 
@@ -410,6 +421,89 @@ public abstract class FaultScenarios {
                 .isPositive();
     }
 
+    // ---- R08: the server restarts ------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void r08_aServerRestartFailsWorkInFlightAndNothingAfter(Dialect dialect) throws Exception {
+        FaultPath p = startOwned(dialect, PathOptions.pool(12), null);
+        p.createAll(MetaData.of(USERS, ACCOUNTS));
+        List<ScenarioSession> idle = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ScenarioSession s = p.open();
+            s.count(USERS);
+            idle.add(s);
+        }
+        idle.forEach(ScenarioSession::close);   // 10 idle connections in the pool
+        ExecutorService busy = Executors.newFixedThreadPool(2);
+        List<Future<Throwable>> inFlight = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                inFlight.add(busy.submit(() -> {
+                    try (ScenarioSession s = p.open()) {
+                        s.execute(text("SELECT pg_sleep(60)"), SynchronizeSession.NONE);
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            waitFor(() -> owned.runningStatements(p.applicationName(), "SELECT pg_sleep") == 2, Duration.ofSeconds(20),
+                    "2 statements running");
+            owned.restart();
+            long ready = System.nanoTime();
+            for (Future<Throwable> f : inFlight) {
+                Throwable failure = f.get(30, TimeUnit.SECONDS);
+                assertThat(failure).as("work in flight fails, as a lost connection").isInstanceOf(ConnectionLostException.class);
+                assertThat(((ConnectionLostException) failure).isRetryable()).isTrue();
+            }
+            int sessions = Soak.size("retort.r08.sessions", 100, 1_000);
+            long firstSuccess = -1;
+            for (int i = 0; i < sessions; i++) {
+                try (ScenarioSession s = p.open()) {
+                    assertThat(s.count(USERS)).isZero();
+                }
+                if (firstSuccess < 0) {
+                    firstSuccess = System.nanoTime() - ready;
+                }
+            }
+            System.out.printf("R08 server restart with 10 idle and 2 busy sessions [%s]: 2/2 in flight failed with "
+                            + "ConnectionLostException (retryable), 0 failures among %d sessions after pg_isready, first "
+                            + "success %d ms after ready%n", dialect.name(), sessions, firstSuccess / 1_000_000);
+            assertThat(Duration.ofNanos(firstSuccess)).as("recovery time").isLessThan(Duration.ofSeconds(1));
+        } finally {
+            busy.shutdownNow();
+        }
+        assertThat(p.lentConnections()).isZero();
+    }
+
+    // ---- TLS: the server is verified ------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void tls_verifyFullReachesTheServerItsCertificateNames(Dialect dialect) {
+        FaultPath p = startOwned(dialect, PathOptions.pool(2), true);
+        p.createAll(MetaData.of(USERS));
+        try (ScenarioSession s = p.open()) {
+            assertThat(s.count(USERS)).isZero();
+            assertThat(owned.encryptedBackends(p.applicationName())).as("the session's connection is encrypted").isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void tls_aServerWhoseCertificateDoesNotMatchIsRefusedAndSaysSo(Dialect dialect) {
+        FaultPath p = startOwned(dialect, PathOptions.pool(2), false);
+        assertThatThrownBy(() -> {
+            try (ScenarioSession s = p.open()) {
+                s.count(USERS);
+            }
+        }).isInstanceOf(RetortException.class)
+                .satisfies(e -> assertThat(messages(e)).as("names the mismatch")
+                        .containsAnyOf("hostname", "certificate", "subject alternative name", "127.0.0.1"));
+        assertThat(p.lentConnections()).isZero();
+    }
+
     private static void insertBatch(FaultPath p, String prefix, int rows) {
         try (ScenarioSession s = p.open()) {
             for (int i = 0; i < rows; i++) {
@@ -509,6 +603,15 @@ public abstract class FaultScenarios {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** @return the messages of the exception and its causes, one per line */
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     private static Account account(String owner) {
