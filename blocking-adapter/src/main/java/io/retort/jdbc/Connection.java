@@ -38,6 +38,7 @@ public final class Connection implements AutoCloseable {
 
     private final Engine engine;
     private final java.sql.Connection jdbc;
+    private final io.retort.engine.internal.LeakWatch.Ticket leakTicket;
     private final Deque<Transaction> transactions = new ArrayDeque<>();
     private final List<RowStream> streams = new ArrayList<>();
     private boolean closed;
@@ -47,9 +48,10 @@ public final class Connection implements AutoCloseable {
     private int networkTimeoutMillis;
     private int baseNetworkTimeoutMillis = -1;
 
-    Connection(Engine engine, java.sql.Connection jdbc) {
+    Connection(Engine engine, java.sql.Connection jdbc, io.retort.engine.internal.LeakWatch.Ticket leakTicket) {
         this.engine = engine;
         this.jdbc = jdbc;
+        this.leakTicket = leakTicket;
     }
 
     // ---- running statements -----------------------------------------------------------------
@@ -566,6 +568,7 @@ public final class Connection implements AutoCloseable {
         } finally {
             closed = true;
             engine.returned();
+            leakTicket.done();
             try {
                 jdbc.close();
             } catch (SQLException e) {

@@ -37,6 +37,7 @@ import javax.sql.DataSource;
  */
 public final class Engine implements AutoCloseable {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+    private static final org.slf4j.Logger LEAKS = org.slf4j.LoggerFactory.getLogger("io.retort.leak");
 
     private final Dialect dialect;
     /** How the engine is described in messages, with any password hidden. */
@@ -52,6 +53,7 @@ public final class Engine implements AutoCloseable {
     private final JdbcValues values;
     private final StatementLog log;
     private final io.retort.jdbc.profile.JdbcDriverProfile profile;
+    private final io.retort.engine.internal.LeakWatch leaks;
     private volatile boolean closed;
     /** Whether a connection was ever had: until then a borrow first checks the address directly, to fail fast. */
     private volatile boolean reachedOnce;
@@ -68,6 +70,8 @@ public final class Engine implements AutoCloseable {
         this.values = new JdbcValues(dialect);
         this.log = new StatementLog(options.echo());
         this.profile = io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(dialect);
+        this.leaks = io.retort.engine.internal.LeakWatch.of(options.leakDetectionThreshold(),
+                (message, openedAt) -> LEAKS.warn(message, openedAt));
         this.pool = pool;
         this.ownedPool = owned ? (HikariDataSource) pool : null;
         this.reachedOnce = !owned;
@@ -162,7 +166,7 @@ public final class Engine implements AutoCloseable {
         config.setConnectionTimeout(options.connectionTimeout().toMillis());
         config.setIdleTimeout(options.idleTimeout().toMillis());
         config.setMaxLifetime(options.maxLifetime().toMillis());
-        config.setLeakDetectionThreshold(options.leakDetectionThreshold().toMillis());
+        // leaks are reported by Retort's own watch, with the stack of the session's or connection's opening
         config.setAutoCommit(true);
         // connections are opened on demand, so creating an engine never fails just because the server is slow
         config.setInitializationFailTimeout(-1);
@@ -190,12 +194,26 @@ public final class Engine implements AutoCloseable {
      * @throws ResourceClosedException if the engine is closed
      */
     public Connection connect() {
+        return connect("Connection", leaks.isOn() ? new Throwable("the Connection was borrowed here") : null);
+    }
+
+    /** @return whether a holder should capture where it was opened, for the leak report */
+    boolean watchesLeaks() {
+        return leaks.isOn();
+    }
+
+    /**
+     * @param holder   what holds the connection, for the leak report
+     * @param openedAt where the holder was opened, or {@code null} when leaks are not watched
+     */
+    Connection connect(String holder, Throwable openedAt) {
         requireOpen();
         if (!reachedOnce) {
             checkAddress();
         }
         try {
-            Connection c = new Connection(this, pool.getConnection());
+            Connection c = new Connection(this, pool.getConnection(),
+                    openedAt == null ? () -> { } : leaks.watch(holder, openedAt));
             reachedOnce = true;
             lent.incrementAndGet();
             return c;

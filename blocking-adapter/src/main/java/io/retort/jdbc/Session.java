@@ -34,6 +34,8 @@ public final class Session implements AutoCloseable {
     private final SessionRules rules = new SessionRules();
     private final SessionPrograms programs;
     private Connection connection;
+    /** Where the session was opened, for the leak report; {@code null} when leaks are not watched. */
+    private final Throwable openedAt;
     private Transaction transaction;
     private boolean closed;
     private boolean insideTransactionBlock;
@@ -45,6 +47,7 @@ public final class Session implements AutoCloseable {
     Session(SessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
         this.isolation = isolation;
+        this.openedAt = factory.engine().watchesLeaks() ? new Throwable("the Session was opened here") : null;
         this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::lazyLoad, rules);
     }
 
@@ -670,7 +673,7 @@ public final class Session implements AutoCloseable {
 
     private Connection connection() {
         if (connection == null) {
-            connection = factory.engine().connect();
+            connection = factory.engine().connect("Session", openedAt);
             try {
                 transaction = isolation == null ? connection.begin() : connection.begin(isolation, false);
             } catch (RuntimeException e) {

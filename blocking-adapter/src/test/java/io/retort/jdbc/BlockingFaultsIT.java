@@ -22,7 +22,8 @@ class BlockingFaultsIT extends FaultScenarios {
     @Override
     protected FaultPath openPath(Dialect dialect, DatabaseUnderTest.Isolated db, PathOptions options) {
         EngineOptions engineOptions = EngineOptions.DEFAULTS.withMaxPoolSize(options.maxPoolSize()).withMinIdle(0)
-                .withStatementTimeout(options.statementTimeout()).withApplicationName(db.name());
+                .withStatementTimeout(options.statementTimeout()).withApplicationName(db.name())
+                .withLeakDetectionThreshold(options.leakThreshold());
         Engine engine = Engine.create(db.engineUrl(), engineOptions);
         SessionFactory sessions = new SessionFactory(engine, OrmScenarios.ENTITY_TABLES);
         return new FaultPath() {

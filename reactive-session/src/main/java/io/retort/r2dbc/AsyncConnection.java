@@ -51,6 +51,7 @@ public final class AsyncConnection {
 
     private final AsyncEngine engine;
     private final io.r2dbc.spi.Connection driver;
+    private final io.retort.engine.internal.LeakWatch.Ticket leakTicket;
     private final Deque<AsyncTransaction> transactions = new ArrayDeque<>();
     private volatile boolean closed;
     private volatile boolean broken;
@@ -60,9 +61,10 @@ public final class AsyncConnection {
     private final CommandGate gate = new CommandGate();
     private volatile boolean isolationChanged;
 
-    AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver) {
+    AsyncConnection(AsyncEngine engine, io.r2dbc.spi.Connection driver, io.retort.engine.internal.LeakWatch.Ticket leakTicket) {
         this.engine = engine;
         this.driver = driver;
+        this.leakTicket = leakTicket;
     }
 
     // ---- running statements -----------------------------------------------------------------
@@ -705,6 +707,7 @@ public final class AsyncConnection {
                                 })))
                         .then(Mono.defer(() -> {
                             closed = true;
+                            leakTicket.done();
                             return broken ? discard() : Mono.from(driver.close());
                         }))
                         .then(Mono.defer(() -> failure.get() == null ? Mono.<Void>empty() : Mono.error(failure.get())))

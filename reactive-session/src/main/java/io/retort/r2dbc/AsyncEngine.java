@@ -65,6 +65,7 @@ public final class AsyncEngine {
     private final Compiler compiler;
     private final R2dbcValues values;
     private final StatementLog log;
+    private final io.retort.engine.internal.LeakWatch leaks;
     private volatile boolean closed;
 
     private AsyncEngine(AsyncEngineUrl url, AsyncEngineOptions options) {
@@ -85,6 +86,8 @@ public final class AsyncEngine {
         this.compiler = Compiler.of(dialect, PlaceholderStyle.NUMBERED);
         this.values = new R2dbcValues(dialect);
         this.log = new StatementLog(options.echo());
+        this.leaks = io.retort.engine.internal.LeakWatch.of(options.leakDetectionThreshold(),
+                (message, openedAt) -> org.slf4j.LoggerFactory.getLogger("io.retort.leak").warn(message, openedAt));
         this.owned = foreign == null;
         this.pool = foreign != null ? foreign : new ConnectionPool(poolConfiguration(factory, profile, options, discards));
     }
@@ -228,10 +231,24 @@ public final class AsyncEngine {
      *         {@code maxAcquireTime}, {@link ResourceClosedException} if the engine is closed
      */
     public Mono<AsyncConnection> connect() {
+        return connect("Connection", leaks.isOn() ? new Throwable("the AsyncConnection was asked for here") : null);
+    }
+
+    /** @return whether a holder should capture where it was opened, for the leak report */
+    boolean watchesLeaks() {
+        return leaks.isOn();
+    }
+
+    /**
+     * @param holder   what holds the connection, for the leak report
+     * @param openedAt where the holder was opened, or {@code null} when leaks are not watched
+     */
+    Mono<AsyncConnection> connect(String holder, Throwable openedAt) {
         return Mono.defer(() -> {
             requireOpen();
             return PoolHandOff.of(pool.create());
-        }).onErrorMap(this::acquireFailure).map(c -> new AsyncConnection(this, c));
+        }).onErrorMap(this::acquireFailure).map(c -> new AsyncConnection(this, c,
+                openedAt == null ? () -> { } : leaks.watch(holder, openedAt)));
     }
 
     private Throwable acquireFailure(Throwable e) {

@@ -51,6 +51,8 @@ public final class AsyncSession {
     private final AsyncSessionFactory factory;
     /** The isolation of the transactions it begins; null for the engine's default. */
     private final IsolationLevel isolation;
+    /** Where the session was opened, for the leak report; {@code null} when leaks are not watched. */
+    private final Throwable openedAt;
     private final UnitOfWork work = new UnitOfWork(this::refuseLazyLoad);
     private final SessionRules rules = new SessionRules();
     private final SessionPrograms programs;
@@ -77,6 +79,7 @@ public final class AsyncSession {
     AsyncSession(AsyncSessionFactory factory, IsolationLevel isolation) {
         this.factory = factory;
         this.isolation = isolation;
+        this.openedAt = factory.engine().watchesLeaks() ? new Throwable("the AsyncSession was opened here") : null;
         this.programs = new SessionPrograms(work, factory.registry(), factory.options(), this::refuseLazyLoad, rules);
     }
 
@@ -799,7 +802,7 @@ public final class AsyncSession {
                 return Mono.just(c);
             }
             SessionOperation askedBy = current;
-            return delivered(releasing.then(factory.engine().connect())).flatMap(fresh -> {
+            return delivered(releasing.then(factory.engine().connect("AsyncSession", openedAt))).flatMap(fresh -> {
                 // whichever comes first, BEGIN's answer or a cancel, decides who owns the connection
                 AtomicBoolean decided = new AtomicBoolean();
                 return delivered(isolation == null ? fresh.begin() : fresh.begin(isolation, false))

@@ -30,7 +30,8 @@ class ReactiveFaultsIT extends FaultScenarios {
     @Override
     protected FaultPath openPath(Dialect dialect, DatabaseUnderTest.Isolated db, PathOptions options) {
         AsyncEngineOptions engineOptions = AsyncEngineOptions.DEFAULTS.withMaxPoolSize(options.maxPoolSize())
-                .withStatementTimeout(options.statementTimeout()).withApplicationName(db.name());
+                .withStatementTimeout(options.statementTimeout()).withApplicationName(db.name())
+                .withLeakDetectionThreshold(options.leakThreshold());
         AsyncEngine engine = AsyncEngine.create(db.asyncEngineUrl(), engineOptions);
         AsyncSessionFactory sessions = new AsyncSessionFactory(engine, OrmScenarios.ENTITY_TABLES);
         return new FaultPath() {
