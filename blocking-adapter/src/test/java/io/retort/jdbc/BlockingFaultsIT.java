@@ -23,7 +23,7 @@ class BlockingFaultsIT extends FaultScenarios {
     protected FaultPath openPath(Dialect dialect, DatabaseUnderTest.Isolated db, PathOptions options) {
         EngineOptions engineOptions = EngineOptions.DEFAULTS.withMaxPoolSize(options.maxPoolSize()).withMinIdle(0)
                 .withStatementTimeout(options.statementTimeout()).withApplicationName(db.name())
-                .withLeakDetectionThreshold(options.leakThreshold());
+                .withLeakDetectionThreshold(options.leakThreshold()).withEcho(options.echo());
         Engine engine = Engine.create(db.engineUrl(), engineOptions);
         SessionFactory sessions = new SessionFactory(engine, OrmScenarios.ENTITY_TABLES);
         return new FaultPath() {
@@ -66,6 +66,11 @@ class BlockingFaultsIT extends FaultScenarios {
             @Override
             public int lentConnections() {
                 return engine.poolStats().active();
+            }
+
+            @Override
+            public String describe() {
+                return engine + "\n" + engine.options() + "\n" + engine.poolStats();
             }
 
             @Override

@@ -31,7 +31,7 @@ class ReactiveFaultsIT extends FaultScenarios {
     protected FaultPath openPath(Dialect dialect, DatabaseUnderTest.Isolated db, PathOptions options) {
         AsyncEngineOptions engineOptions = AsyncEngineOptions.DEFAULTS.withMaxPoolSize(options.maxPoolSize())
                 .withStatementTimeout(options.statementTimeout()).withApplicationName(db.name())
-                .withLeakDetectionThreshold(options.leakThreshold());
+                .withLeakDetectionThreshold(options.leakThreshold()).withEcho(options.echo());
         AsyncEngine engine = AsyncEngine.create(db.asyncEngineUrl(), engineOptions);
         AsyncSessionFactory sessions = new AsyncSessionFactory(engine, OrmScenarios.ENTITY_TABLES);
         return new FaultPath() {
@@ -75,6 +75,11 @@ class ReactiveFaultsIT extends FaultScenarios {
             @Override
             public int lentConnections() {
                 return engine.poolStats().active();
+            }
+
+            @Override
+            public String describe() {
+                return engine + "\n" + engine.options() + "\n" + engine.poolStats();
             }
 
             @Override

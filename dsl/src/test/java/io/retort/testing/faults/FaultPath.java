@@ -44,6 +44,9 @@ public interface FaultPath extends AutoCloseable {
     /** @return connections lent out by the engine's pool now */
     int lentConnections();
 
+    /** @return the engine's own text: its {@code toString()}, its options' and its pool's statistics' */
+    String describe();
+
     /** Closes the engine now, whatever is running. */
     void closeEngine();
 

@@ -348,6 +348,72 @@ public abstract class FaultScenarios {
         return s;
     }
 
+    // ---- secrets: a password never shows in text Retort makes ----------------------------------------------
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void secrets_aPasswordNeverShowsInEchoErrorsThreadsOrPoolText(Dialect dialect) throws Exception {
+        database = DatabaseUnderTest.of(dialect);
+        requireServer();
+        db = database.create("s");
+        String canary = "Canary-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        DatabaseUnderTest.Isolated withPassword = new DatabaseUnderTest.Isolated(db.name(), db.jdbcUrl(),
+                db.engineUrl() + "&password=" + canary, HOST_PORT.matcher(db.asyncEngineUrl())
+                .replaceFirst("$1$2:$3").replaceFirst("//([^@/:]+)@", "//$1:" + canary + "@"));
+        assertThat(withPassword.engineUrl() + withPassword.asyncEngineUrl()).as("the canary is in both URLs").contains(canary + "@")
+                .contains("password=" + canary);
+        StringBuilder seen = new StringBuilder();
+        try (CapturedErrors err = new CapturedErrors(); io.retort.testing.CapturedOutput out = new io.retort.testing.CapturedOutput()) {
+            path = openPath(dialect, withPassword, PathOptions.pool(2).withEcho());
+            path.createAll(MetaData.of(USERS, ACCOUNTS));
+            try (ScenarioSession s = path.open()) {
+                s.add(new User("dup", null, 1));
+                s.commit();
+                s.add(new User("dup", null, 2));
+                seen.append(failureText(s::commit));
+                s.rollback();
+                seen.append(failureText(() -> s.execute(text("SELECT no_such_column FROM orm_users"), SynchronizeSession.NONE)));
+                s.rollback();
+            }
+            seen.append(path.describe()).append('\n');
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                seen.append(t.getName()).append('\n');
+            }
+            String unreachable = withPassword.engineUrl().replaceFirst(":\\d+/", ":1/");
+            String unreachableAsync = withPassword.asyncEngineUrl().replaceFirst(":\\d+/", ":1/");
+            FaultPath nowhere = openPath(dialect, new DatabaseUnderTest.Isolated(db.name(), db.jdbcUrl(), unreachable,
+                    unreachableAsync), PathOptions.pool(1).withEcho());
+            try {
+                seen.append(failureText(() -> {
+                    try (ScenarioSession s = nowhere.open()) {
+                        s.count(USERS);
+                    }
+                }));
+                seen.append(nowhere.describe()).append('\n');
+            } finally {
+                nowhere.close();
+            }
+            seen.append(String.join("\n", out.lines())).append('\n').append(err.text());
+        }
+        assertThat(seen.toString()).as("echo, logs, errors, engine and pool text, thread names")
+                .contains("INSERT INTO orm_users").contains("SELECT no_such_column").doesNotContain(canary);
+        System.out.printf("Secrets [%s]: a canary password in both URLs appears 0 times in %d characters of echo, logs, "
+                + "errors (with causes and stacks), engine, options and pool text, and thread names%n", dialect.name(),
+                seen.length());
+    }
+
+    /** @return the failure's messages, causes, suppressed ones and stack, as a log would print them */
+    private static String failureText(Runnable failing) {
+        try {
+            failing.run();
+        } catch (RuntimeException e) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(text));
+            return e + "\n" + text + "\n";
+        }
+        throw new AssertionError("expected a failure");
+    }
+
     // ---- R07 / R09: backends terminated while idle or inside a transaction -----------------------
 
     @ParameterizedTest
