@@ -22,6 +22,9 @@ public final class PostgresJdbcProfile implements JdbcDriverProfile {
     public Map<String, String> driverProperties(String applicationName) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("ApplicationName", applicationName);
+        // the application name goes in the startup packet, not a SET after connecting: RESET ALL, run when raw SQL
+        // may have changed settings before a connection returns to the pool, would otherwise clear it
+        p.put("assumeMinServerVersion", "9.0");
         // one multi-row INSERT per batch instead of one round trip per row
         p.put("reWriteBatchedInserts", "true");
         // keep row values out of exception messages (pgjdbc quotes them in "Detail:")

@@ -414,6 +414,23 @@ public abstract class FaultScenarios {
         throw new AssertionError("expected a failure");
     }
 
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void theApplicationNameSurvivesTheResetAfterRawSql(Dialect dialect) {
+        FaultPath p = start(dialect, false, PathOptions.pool(1));
+        requireServer();
+        try (ScenarioSession s = p.open()) {
+            // raw SQL may change settings: the connection is reset (RESET ALL) before it goes back to the pool
+            s.execute(text("SET LOCAL work_mem = '8MB'"), SynchronizeSession.NONE);
+            s.commit();
+        }
+        try (ScenarioSession s = p.open()) {
+            s.count(USERS);
+            assertThat(ServerAdmin.backends(p.applicationName(), "idle in transaction"))
+                    .as("the reused connection still shows the engine's application name").hasSize(1);
+        }
+    }
+
     // ---- R07 / R09: backends terminated while idle or inside a transaction -----------------------
 
     @ParameterizedTest
