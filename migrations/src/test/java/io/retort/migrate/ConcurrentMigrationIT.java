@@ -55,7 +55,7 @@ class ConcurrentMigrationIT {
     private long oneRun(DatabaseUnderTest database, DatabaseUnderTest.Isolated db) throws Exception {
         Map<String, Process> processes = new HashMap<>();
         Path output = Files.createTempFile("retort-r21-", ".log");
-        String pause = database.slowQuery(0.3);
+        String pause = database.slowQuery(0.2);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int p = 0; p < 4; p++) {
             String app = db.name() + "_p" + p;
