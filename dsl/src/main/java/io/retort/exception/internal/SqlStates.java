@@ -36,6 +36,16 @@ public final class SqlStates {
         return dialect.classify(sqlState, vendorCode) == ErrorKind.CONNECTION_LOST;
     }
 
+    /** @return whether the failure is a TLS handshake that refused the server (its certificate or its name) */
+    private static boolean isTlsRefusal(String message, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return message != null && message.contains("could not be verified");
+    }
+
     /**
      * Translates by the standard SQLSTATE classes.
      *
@@ -68,8 +78,13 @@ public final class SqlStates {
         return create(dialect.classify(sqlState, vendorCode), message, sql, parameters, sqlState, constraintName, cause);
     }
 
-    private static StatementException create(ErrorKind kind, String message, String sql, List<String> parameters,
+    private static StatementException create(ErrorKind kind, String driverMessage, String sql, List<String> parameters,
                                              String sqlState, String constraintName, Throwable cause) {
+        String message = isTlsRefusal(driverMessage, cause)
+                ? "TLS: the server's certificate was not accepted. With sslmode verify-full its certificate must be signed "
+                + "by the CA you trust (sslrootcert) and name the host you connect to, as written in the URL. Driver: "
+                + driverMessage
+                : driverMessage;
         return switch (kind) {
             case INTEGRITY -> new IntegrityViolationException(message, sql, parameters, sqlState, constraintName, cause);
             case TRANSACTION_CONFLICT -> new TransactionConflictException(message, sql, parameters, sqlState, cause);
