@@ -390,19 +390,23 @@ public final class AsyncSession {
         List<LoaderOption> loaders = List.of(options);
         return guardedFlux("stream", () -> {
             EntityTable<E> table = (EntityTable<E>) SessionRules.entityTableOf(query);
-            boolean loads = SessionRules.requireStreamable(table, loaders);
+            SessionRules.requireStreamable(table, loaders);
             return runProgram(programs.flush()).then(connection()).flatMapMany(c -> {
                 List<E> previous = new ArrayList<>();
-                // with relationship loads between batches, the result must not stay open on the connection
-                Flux<List<Row>> batches = loads ? tracked(c.readInBatches(query, batchSize))
-                        : tracked(c.execute(query)).buffer(batchSize);
+                // a server-side cursor where the database has one: relationship loads run between batches, so the
+                // result must not stay open on the connection; and each batch is read whole, so the driver never
+                // meets demand from the subscriber's thread (r2dbc-postgresql 1.1.3's response queue can overflow
+                // then: 'Response queue is full')
+                Flux<List<Row>> batches = tracked(c.readInBatches(query, batchSize));
                 return batches.concatMap(rows -> Flux.defer(() -> {
                     List<Object[]> values = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         values.add(row.values().toArray());
                     }
                     return runProgram(programs.streamBatch(table, values, previous, loaders)).flatMapIterable(batch -> batch);
-                }), 1);
+                    // no prefetch: the next batch's FETCH may only go out once this batch's loads are done, since both
+                    // run on the one connection (with a prefetch of 1 it went out while the IN query ran, and hung)
+                }), 0);
             });
         });
     }

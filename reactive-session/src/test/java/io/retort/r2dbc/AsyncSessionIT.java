@@ -519,6 +519,36 @@ class AsyncSessionIT {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void aStreamWithRelationshipLoadsServesDemandFromAnotherThread(Dialect dialect) {
+        start(dialect);
+        AsyncSession setup = sessions.open();
+        for (int p = 0; p < 30_000; p++) {
+            Person person = new Person("p" + p);
+            person.getAddresses().add(new Address("p" + p + "@example.com"));
+            setup.add(person);
+        }
+        setup.commit().then(setup.close()).block(WAIT);
+        reactor.core.scheduler.Scheduler other = reactor.core.scheduler.Schedulers.newSingle("stream-consumer");
+        try {
+            for (int round = 0; round < 3; round++) {
+                AsyncSession s = sessions.open();
+                // the subscriber asks 32 at a time from its own thread: the next batch's FETCH must not be sent while
+                // this batch's IN query is still running on the same connection
+                Long count = s.<Person>stream(select(PERSONS).orderBy(PERSONS.ID), 500, PERSONS.ADDRESSES.selectin())
+                        .publishOn(other, 32)
+                        .filter(person -> person.getAddresses().size() == 1)
+                        .count()
+                        .block(Duration.ofSeconds(30));
+                assertThat(count).as("round %d", round).isEqualTo(30_000);
+                s.rollback().then(s.close()).block(WAIT);
+            }
+        } finally {
+            other.dispose();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void aSessionOpenedWithAnIsolationLevelBeginsItsTransactionsWithIt(Dialect dialect) {
         start(dialect);
         AsyncSession s = sessions.open(IsolationLevel.SERIALIZABLE);
