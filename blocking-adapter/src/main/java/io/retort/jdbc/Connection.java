@@ -34,7 +34,7 @@ import java.util.Objects;
 public final class Connection implements AutoCloseable {
     private static final int BATCH_SIZE = 1000;
     /** How much longer than its statement timeout a statement may wait for the network before its connection is given up. */
-    static final java.time.Duration NETWORK_SLACK = java.time.Duration.ofMillis(1_500);
+    static final java.time.Duration NETWORK_SLACK = java.time.Duration.ofSeconds(1);
 
     private final Engine engine;
     private final java.sql.Connection jdbc;

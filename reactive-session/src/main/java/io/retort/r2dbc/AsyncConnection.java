@@ -373,7 +373,7 @@ public final class AsyncConnection {
     static final Duration CANCEL_SIGNAL_TIMEOUT = Duration.ofSeconds(5);
 
     /** How much longer than the engine's statement timeout a statement may wait for its first answer. */
-    static final Duration NETWORK_SLACK = Duration.ofMillis(1_500);
+    static final Duration NETWORK_SLACK = Duration.ofSeconds(1);
 
     /** Limits the whole statement, not just the wait for each row as {@code Flux.timeout} does. */
     private static Flux<Object> deadline(Flux<Object> items, Duration timeout) {
