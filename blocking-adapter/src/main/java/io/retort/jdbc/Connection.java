@@ -17,6 +17,8 @@ import io.retort.schema.Table;
 import io.retort.statement.Insert;
 import io.retort.statement.Statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +49,8 @@ public final class Connection implements AutoCloseable {
     /** The socket timeout set on the driver's connection; the pool puts its own back when the connection returns. */
     private int networkTimeoutMillis;
     private int baseNetworkTimeoutMillis = -1;
+    /** A statement's own timeout could not be taken off the session after it; close tries again. */
+    private boolean sessionTimeoutChanged;
 
     Connection(Engine engine, java.sql.Connection jdbc, io.retort.engine.internal.LeakWatch.Ticket leakTicket) {
         this.engine = engine;
@@ -78,6 +82,49 @@ public final class Connection implements AutoCloseable {
     public Result execute(Statement statement, java.time.Duration timeout) {
         Objects.requireNonNull(statement, "statement");
         requireOpen();
+        if (!engine.serverTimesStatements() || Objects.equals(timeout, engine.options().statementTimeout())) {
+            return run(statement, timeout);
+        }
+        // the server times statements by the session's setting, which holds the engine's default: this statement
+        // runs under its own, and the default is put back after it whatever its outcome
+        sessionSetting(engine.profile().sessionTimeout(timeout));
+        Result result;
+        try {
+            result = run(statement, timeout);
+        } catch (RuntimeException failure) {
+            resetSessionTimeout(failure);
+            throw failure;
+        }
+        resetSessionTimeout(null);
+        return result;
+    }
+
+    /** Puts the engine's default timeout back on the session; if that fails, {@link #close()} tries again. */
+    private void resetSessionTimeout(@Nullable RuntimeException failure) {
+        try {
+            sessionSetting(engine.profile().resetSessionTimeout(engine.options().statementTimeout()));
+            sessionTimeoutChanged = false;
+        } catch (RuntimeException e) {
+            // in a failed PostgreSQL transaction the reset fails too; the rollback undoes the setting there
+            sessionTimeoutChanged = true;
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private void sessionSetting(String sql) {
+        long start = System.nanoTime();
+        try (java.sql.Statement st = jdbc.createStatement()) {
+            st.execute(sql);
+            engine.log().statement(sql, List.of(), System.nanoTime() - start, "done");
+        } catch (SQLException e) {
+            engine.log().statement(sql, List.of(), System.nanoTime() - start, "failed: " + e.getSQLState());
+            throw failed(e, sql, List.of());
+        }
+    }
+
+    private Result run(Statement statement, java.time.@Nullable Duration timeout) {
         if (statement instanceof io.retort.statement.TextStatement) {
             // raw SQL may change session state (SET ...); it is reset before the connection goes back to the pool
             sessionStateTouched = true;
@@ -420,7 +467,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Translates a driver error; a lost connection also tells the engine, whose pool drops its idle connections. */
-    private StatementException failed(SQLException e, String sql, List<BoundValue> values) {
+    StatementException failed(SQLException e, String sql, List<BoundValue> values) {
         StatementException translated = JdbcErrors.translate(engine.dialect(), e, sql, values);
         if (translated instanceof io.retort.exception.ConnectionLostException) {
             engine.connectionLost();
@@ -480,12 +527,14 @@ public final class Connection implements AutoCloseable {
     }
 
     private void applyTimeout(PreparedStatement ps, java.time.Duration timeout) throws SQLException {
-        // the engine's default, where the server enforces it, needs no timer and cancel request of the driver's
-        boolean serverTimed = timeout != null && timeout.equals(engine.options().statementTimeout())
-                && engine.serverEnforcesDefaultTimeout();
+        // where the server times statements by the session's setting (see execute), the driver needs no timer and
+        // cancel request, and H2 no SET per statement
+        boolean serverTimed = engine.serverTimesStatements();
         int seconds = timeout == null ? 0 : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-        // always set, even to 0: H2 keeps the last timeout on the session, so it would leak onto the next statement
-        ps.setQueryTimeout(serverTimed ? 0 : seconds);
+        if (!serverTimed) {
+            // always set, even to 0: H2 keeps the last timeout on the session, so it would reach the next statement
+            ps.setQueryTimeout(seconds);
+        }
         if (engine.profile().boundsNetworkWaits()) {
             // the server cancels at the statement timeout; if no answer comes even NETWORK_SLACK later, the server or
             // the path to it is gone and the wait ends with a lost connection instead of lasting forever
@@ -553,6 +602,13 @@ public final class Connection implements AutoCloseable {
                 transactions.push(root);
                 try {
                     root.rollback();
+                } catch (RuntimeException e) {
+                    failure = add(failure, e);
+                }
+            }
+            if (sessionTimeoutChanged && !driverClosed()) {
+                try {
+                    sessionSetting(engine.profile().resetSessionTimeout(engine.options().statementTimeout()));
                 } catch (RuntimeException e) {
                     failure = add(failure, e);
                 }

@@ -379,10 +379,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** @return whether the server enforces the default statement timeout on every connection of the pool */
-    boolean serverEnforcesDefaultTimeout() {
-        return ownedPool != null && options.statementTimeout() != null
-                && !profile.serverStatementTimeout(options.statementTimeout()).isEmpty();
+    /**
+     * @return whether the server times statements by its session setting, which every connection of the engine's own
+     *         pool starts with at the engine's default
+     */
+    boolean serverTimesStatements() {
+        return ownedPool != null && profile.timesStatementsOnServer();
     }
 
     /** @return the dialect, from the URL or the DataSource's metadata */

@@ -21,7 +21,7 @@ final class JdbcErrors {
     static StatementException translate(Dialect dialect, SQLException e, String sql, List<BoundValue> values) {
         List<String> described = values.stream().map(v -> ValueDescriptions.describe(v.value())).toList();
         return SqlStates.translate(dialect, sanitize(e.getMessage()), sql, described, e.getSQLState(), e.getErrorCode(),
-                constraintName(e.getMessage()), e);
+                constraintName(e.getMessage()), e, io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(dialect).isTlsRefusal(e));
     }
 
     /** Keeps the first line and drops the parts where H2 and PostgreSQL quote row values. */

@@ -107,7 +107,8 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
     }
 
     private RuntimeException failure(SQLException e) {
-        RuntimeException translated = JdbcErrors.translate(values.dialect(), e, sql, bound);
+        // through the connection, so that a connection lost mid-stream also clears the pool's idle ones
+        RuntimeException translated = connection.failed(e, sql, bound);
         try {
             close();
         } catch (RuntimeException closeFailure) {
@@ -128,7 +129,7 @@ public final class RowStream implements AutoCloseable, Iterable<Row> {
             resultSet.close();
             statement.close();
         } catch (SQLException e) {
-            failure = JdbcErrors.translate(values.dialect(), e, sql, bound);
+            failure = connection.failed(e, sql, bound);
         }
         try {
             if (ownTransaction != null && ownTransaction.isActive()) {

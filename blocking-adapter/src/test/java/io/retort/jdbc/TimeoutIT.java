@@ -60,4 +60,40 @@ class TimeoutIT {
         }
         assertThat(engine.poolStats().total()).as("connection kept, not evicted").isEqualTo(1);
     }
+
+    /**
+     * Where the server times statements by a session setting (H2, PostgreSQL), the engine's own pool opens every
+     * connection with the default: a statement's own timeout, longer or shorter, must hold for that statement only,
+     * and neither reach the next statement nor the next borrower of the connection.
+     */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aStatementsOwnTimeoutReachesNeitherTheNextStatementNorTheNextBorrower(Dialect dialect) {
+        engine = TestEngines.open(dialect, EngineOptions.DEFAULTS.withMaxPoolSize(1).withMinIdle(0)
+                .withStatementTimeout(Duration.ofSeconds(1)));
+        try (Connection c = engine.connect()) {
+            assertThat(timedOutAfterMillis(c, null)).as("the engine's default, on a fresh connection").isLessThan(1900);
+            assertThat(timedOutAfterMillis(c, Duration.ofSeconds(2))).as("a statement's own, longer timeout")
+                    .isGreaterThanOrEqualTo(1900);
+            assertThat(timedOutAfterMillis(c, null)).as("the default again, for the next statement").isLessThan(1900);
+            assertThat(c.execute(text("SELECT 1"), Duration.ofSeconds(2)).rows()).hasSize(1);
+        }
+        try (Connection c = engine.connect()) {
+            assertThat(timedOutAfterMillis(c, null)).as("the next borrower of the same connection").isLessThan(1900);
+        }
+        assertThat(engine.poolStats().total()).as("one connection throughout").isEqualTo(1);
+    }
+
+    private long timedOutAfterMillis(Connection c, Duration ownTimeout) {
+        Dialect dialect = engine.dialect();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> {
+            if (ownTimeout == null) {
+                c.execute(slow(dialect));
+            } else {
+                c.execute(slow(dialect), ownTimeout);
+            }
+        }).isInstanceOf(QueryTimeoutException.class);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
 }

@@ -264,7 +264,7 @@ public final class AsyncEngine {
         }
         if (e instanceof R2dbcException r) {
             return SqlStates.translate(dialect, io.retort.exception.internal.DriverMessages.sanitize(r.getMessage()),
-                    "connect to " + shown, List.of(), r.getSqlState(), r.getErrorCode(), null, r);
+                    "connect to " + shown, List.of(), r.getSqlState(), r.getErrorCode(), null, r, profile.isTlsRefusal(r));
         }
         return new RetortException("Cannot connect to [" + shown + "]: " + e.getMessage(), e);
     }

@@ -22,6 +22,10 @@ final class R2dbcErrors {
     private R2dbcErrors() {
     }
 
+    private static boolean tlsRefusal(Dialect dialect, Throwable e) {
+        return io.retort.r2dbc.profile.R2dbcDriverProfiles.forDialect(dialect).isTlsRefusal(e);
+    }
+
     static Throwable translate(Dialect dialect, Throwable e, String sql, List<BoundValue> values) {
         if (e instanceof RetortException) {
             return e;
@@ -36,11 +40,11 @@ final class R2dbcErrors {
                 state = LOST;
             }
             return SqlStates.translate(dialect, DriverMessages.sanitize(r.getMessage()), sql, described, state,
-                    r.getErrorCode(), DriverMessages.constraintName(r.getMessage()), r);
+                    r.getErrorCode(), DriverMessages.constraintName(r.getMessage()), r, tlsRefusal(dialect, r));
         }
         if (e instanceof java.io.IOException || e instanceof java.nio.channels.ClosedChannelException) {
             return SqlStates.translate(dialect, "The connection failed: " + DriverMessages.sanitize(String.valueOf(e.getMessage())),
-                    sql, described, LOST, 0, null, e);
+                    sql, described, LOST, 0, null, e, tlsRefusal(dialect, e));
         }
         if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
                 || e instanceof IllegalStateException) {

@@ -2,6 +2,10 @@ package io.retort.jdbc.profile;
 
 import io.retort.engine.DatabaseUrl;
 
+import org.jspecify.annotations.Nullable;
+
+import java.util.Map;
+
 /** H2's own JDBC driver. */
 public final class H2JdbcProfile implements JdbcDriverProfile {
     @Override
@@ -12,5 +16,30 @@ public final class H2JdbcProfile implements JdbcDriverProfile {
     @Override
     public String jdbcUrl(DatabaseUrl url) {
         return "jdbc:h2:" + url.target();
+    }
+
+    @Override
+    public boolean timesStatementsOnServer() {
+        return true;
+    }
+
+    /** H2 takes any of its settings as a connection property. */
+    @Override
+    public Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
+        return Map.of("QUERY_TIMEOUT", String.valueOf(millis(timeout)));
+    }
+
+    @Override
+    public String sessionTimeout(java.time.@Nullable Duration timeout) {
+        return "SET QUERY_TIMEOUT " + millis(timeout);
+    }
+
+    @Override
+    public String resetSessionTimeout(java.time.@Nullable Duration engineDefault) {
+        return sessionTimeout(engineDefault);
+    }
+
+    private static long millis(java.time.@Nullable Duration timeout) {
+        return timeout == null ? 0 : Math.max(1, timeout.toMillis());
     }
 }

@@ -2,6 +2,8 @@ package io.retort.jdbc.profile;
 
 import io.retort.engine.DatabaseUrl;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 
 /**
@@ -29,15 +31,40 @@ public interface JdbcDriverProfile {
     }
 
     /**
-     * Driver properties that make the server itself enforce the engine's default statement timeout on every
-     * connection of the engine's own pool (PostgreSQL's {@code statement_timeout}), so that the driver needs no
-     * timer and cancel request per statement; empty when the driver cannot, and the engine times statements itself.
+     * Whether the server can time statements by a setting of the session (PostgreSQL's {@code statement_timeout},
+     * H2's {@code QUERY_TIMEOUT}). The engine's own pool then opens every connection with the engine's default
+     * ({@link #serverStatementTimeout}), so that a statement needs no driver timer, cancel request or extra call;
+     * a statement with a timeout of its own runs between {@link #sessionTimeout} and {@link #resetSessionTimeout}.
+     * A profile that says yes implements those three.
      *
+     * @return whether the server times statements
+     */
+    default boolean timesStatementsOnServer() {
+        return false;
+    }
+
+    /**
      * @param timeout the engine's default statement timeout
-     * @return the properties to add, or none
+     * @return the driver properties that open a session with that timeout
      */
     default Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
         return Map.of();
+    }
+
+    /**
+     * @param timeout one statement's timeout, or {@code null} for none
+     * @return the SQL that gives the session that timeout
+     */
+    default String sessionTimeout(java.time.@Nullable Duration timeout) {
+        throw new UnsupportedOperationException(dialectId() + " does not time statements on the server");
+    }
+
+    /**
+     * @param engineDefault the engine's default statement timeout, or {@code null} for none
+     * @return the SQL that puts the session's timeout back to the one it was opened with
+     */
+    default String resetSessionTimeout(java.time.@Nullable Duration engineDefault) {
+        throw new UnsupportedOperationException(dialectId() + " does not time statements on the server");
     }
 
     /**
@@ -50,5 +77,13 @@ public interface JdbcDriverProfile {
      */
     default boolean boundsNetworkWaits() {
         return false;
+    }
+
+    /**
+     * @param failure a failure to connect or to run a statement
+     * @return whether TLS refused the server (its certificate or its name), so that the error says what TLS checks
+     */
+    default boolean isTlsRefusal(java.sql.SQLException failure) {
+        return io.retort.exception.internal.SqlStates.hasTlsFailure(failure);
     }
 }

@@ -36,14 +36,20 @@ public final class SqlStates {
         return dialect.classify(sqlState, vendorCode) == ErrorKind.CONNECTION_LOST;
     }
 
-    /** @return whether the failure is a TLS handshake that refused the server (its certificate or its name) */
-    private static boolean isTlsRefusal(String message, Throwable cause) {
+    /**
+     * The sign of a refused TLS connection that every driver gives: an {@link javax.net.ssl.SSLException} among the
+     * causes. A driver profile may know more of its driver's own words.
+     *
+     * @param cause the driver's exception
+     * @return whether the failure is a TLS handshake that refused the server (its certificate or its name)
+     */
+    public static boolean hasTlsFailure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException) {
                 return true;
             }
         }
-        return message != null && message.contains("could not be verified");
+        return false;
     }
 
     /**
@@ -59,7 +65,8 @@ public final class SqlStates {
      */
     public static StatementException translate(String message, String sql, List<String> parameters, String sqlState,
                                                String constraintName, Throwable cause) {
-        return create(ErrorKind.ofSqlState(sqlState), message, sql, parameters, sqlState, constraintName, cause);
+        return create(ErrorKind.ofSqlState(sqlState), message, sql, parameters, sqlState, constraintName, cause,
+                hasTlsFailure(cause));
     }
 
     /**
@@ -75,12 +82,35 @@ public final class SqlStates {
      */
     public static StatementException translate(Dialect dialect, String message, String sql, List<String> parameters,
                                                String sqlState, int vendorCode, String constraintName, Throwable cause) {
-        return create(dialect.classify(sqlState, vendorCode), message, sql, parameters, sqlState, constraintName, cause);
+        return translate(dialect, message, sql, parameters, sqlState, vendorCode, constraintName, cause,
+                hasTlsFailure(cause));
+    }
+
+    /**
+     * As {@link #translate(Dialect, String, String, List, String, int, String, Throwable)}, with the driver profile's
+     * verdict on whether TLS refused the server.
+     *
+     * @param dialect        the database's dialect, which classifies the error
+     * @param message        the driver's message
+     * @param sql            the SQL that failed
+     * @param parameters     descriptions of its bound values
+     * @param sqlState       the SQLSTATE, or {@code null}
+     * @param vendorCode     the driver's vendor code, or 0
+     * @param constraintName the constraint named by the driver, or {@code null}
+     * @param cause          the driver's exception
+     * @param tlsRefusal     whether TLS refused the server, so the message says what TLS checks
+     * @return the exception to throw
+     */
+    public static StatementException translate(Dialect dialect, String message, String sql, List<String> parameters,
+                                               String sqlState, int vendorCode, String constraintName, Throwable cause,
+                                               boolean tlsRefusal) {
+        return create(dialect.classify(sqlState, vendorCode), message, sql, parameters, sqlState, constraintName, cause,
+                tlsRefusal);
     }
 
     private static StatementException create(ErrorKind kind, String driverMessage, String sql, List<String> parameters,
-                                             String sqlState, String constraintName, Throwable cause) {
-        String message = isTlsRefusal(driverMessage, cause)
+                                             String sqlState, String constraintName, Throwable cause, boolean tlsRefusal) {
+        String message = tlsRefusal
                 ? "TLS: the server's certificate was not accepted. With sslmode verify-full its certificate must be signed "
                 + "by the CA you trust (sslrootcert) and name the host you connect to, as written in the URL. Driver: "
                 + driverMessage

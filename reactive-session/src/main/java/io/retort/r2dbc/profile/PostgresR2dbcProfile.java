@@ -135,4 +135,11 @@ public final class PostgresR2dbcProfile implements R2dbcDriverProfile {
             return Mono.empty();
         }
     }
+
+    /** A certificate that does not name the host may be reported in words, without an {@code SSLException} cause. */
+    @Override
+    public boolean isTlsRefusal(Throwable failure) {
+        return R2dbcDriverProfile.super.isTlsRefusal(failure)
+                || failure.getMessage() != null && failure.getMessage().contains("could not be verified");
+    }
 }

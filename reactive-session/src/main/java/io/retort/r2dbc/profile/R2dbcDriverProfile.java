@@ -150,4 +150,12 @@ public interface R2dbcDriverProfile {
     default List<DriverDefect> workarounds() {
         return List.of();
     }
+
+    /**
+     * @param failure a failure to connect or to run a statement
+     * @return whether TLS refused the server (its certificate or its name), so that the error says what TLS checks
+     */
+    default boolean isTlsRefusal(Throwable failure) {
+        return io.retort.exception.internal.SqlStates.hasTlsFailure(failure);
+    }
 }
