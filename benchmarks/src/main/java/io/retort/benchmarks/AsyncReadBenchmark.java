@@ -7,6 +7,11 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.retort.engine.Row;
 import io.retort.r2dbc.AsyncEngine;
 import io.retort.r2dbc.AsyncEngineOptions;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +37,9 @@ import static io.retort.benchmarks.BenchUsers.USERS;
 
 /**
  * Core reads on the reactive path, each on its own pool of 10 over the same R2DBC driver: one row by key, and 1,000
- * rows into objects, awaited by the benchmark thread. The floor is plain R2DBC on r2dbc-pool.
+ * rows into objects, awaited by the benchmark thread. The floor is plain R2DBC on r2dbc-pool; the peer is jOOQ on R2DBC
+ * (its {@code ResultQuery} as a reactive-streams publisher over its own r2dbc-pool, fields declared by name as in
+ * {@link CoreReadBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,7 +59,15 @@ public class AsyncReadBenchmark {
     private AsyncEngine engine;
     /** The same engine without the round trip per borrow (r2dbc-pool's own default), to show what that costs. */
     private AsyncEngine engineLocalValidation;
+    private ConnectionPool jooqPool;
+    private DSLContext jooq;
     private long next;
+
+    private final Table<?> jUsers = DSL.table(DSL.name("bench_users"));
+    private final Field<Long> jId = DSL.field(DSL.name("bench_users", "id"), Long.class);
+    private final Field<String> jName = DSL.field(DSL.name("bench_users", "name"), String.class);
+    private final Field<Integer> jAge = DSL.field(DSL.name("bench_users", "age"), Integer.class);
+    private final Field<String> jEmail = DSL.field(DSL.name("bench_users", "email"), String.class);
 
     @Setup(Level.Trial)
     public void open() {
@@ -63,6 +78,9 @@ public class AsyncReadBenchmark {
         engine = AsyncEngine.create(db.r2dbcUrl(), AsyncEngineOptions.DEFAULTS.withMaxPoolSize(10));
         engineLocalValidation = AsyncEngine.create(db.r2dbcUrl(),
                 AsyncEngineOptions.DEFAULTS.withMaxPoolSize(10).withRemoteValidation(false));
+        jooqPool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(db.r2dbcUrl()))
+                .maxSize(10).build());
+        jooq = DSL.using(jooqPool, db.jooqDialect(), BenchDatabase.JOOQ_SETTINGS);
     }
 
     @TearDown(Level.Trial)
@@ -70,6 +88,7 @@ public class AsyncReadBenchmark {
         raw.dispose();
         engine.close().block(WAIT);
         engineLocalValidation.close().block(WAIT);
+        jooqPool.dispose();
     }
 
     private long nextKey() {
@@ -108,6 +127,13 @@ public class AsyncReadBenchmark {
     }
 
     @Benchmark
+    public BenchUser keyLookup_jooq() {
+        // single(), not next(): reading to the end, as the other rows do, rather than cancelling after the row
+        return Flux.from(jooq.select(jId, jName, jAge, jEmail).from(jUsers).where(jId.eq(nextKey())))
+                .map(this::user).single().block(WAIT);
+    }
+
+    @Benchmark
     public List<BenchUser> thousandRows_rawR2dbc() {
         return Flux.usingWhen(raw.create(),
                 c -> Flux.from(c.createStatement(ALL).execute()).flatMap(result -> result.map((row, meta) -> user(row))),
@@ -118,5 +144,15 @@ public class AsyncReadBenchmark {
     public List<BenchUser> thousandRows_retort() {
         return engine.execute(select(USERS.ID, USERS.NAME, USERS.AGE, USERS.EMAIL).from(USERS).orderBy(USERS.ID.asc()))
                 .map(AsyncReadBenchmark::user).collectList().block(WAIT);
+    }
+
+    @Benchmark
+    public List<BenchUser> thousandRows_jooq() {
+        return Flux.from(jooq.select(jId, jName, jAge, jEmail).from(jUsers).orderBy(jId.asc()))
+                .map(this::user).collectList().block(WAIT);
+    }
+
+    private BenchUser user(Record4<Long, String, Integer, String> r) {
+        return new BenchUser(r.value1(), r.value2(), r.value3(), r.value4());
     }
 }

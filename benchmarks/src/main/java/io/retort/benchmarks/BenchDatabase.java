@@ -25,6 +25,9 @@ public enum BenchDatabase {
     /** How many rows the table holds. */
     public static final int ROWS = 1_000;
 
+    /** How many rows the streaming workloads read ({@code bench_stream}). */
+    public static final int STREAM_ROWS = 100_000;
+
     private final String jdbcUrl;
     private final String r2dbcUrl;
     private final SQLDialect jooqDialect;
@@ -95,6 +98,54 @@ public enum BenchDatabase {
             s.execute("DELETE FROM bench_people WHERE id > " + ROWS);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes {@code bench_stream} hold {@code rows} rows shaped as {@code bench_users}' (ids 1 to {@code rows}),
+     * through plain JDBC; a table that already holds exactly those is kept, since a fork per method would otherwise
+     * write 100,000 rows again each time.
+     *
+     * @param rows how many rows
+     */
+    public void loadStream(int rows) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(id) FROM bench_stream")) {
+                if (rs.next() && rs.getLong(1) == rows && rs.getLong(2) == rows) {
+                    return;
+                }
+            } catch (SQLException missing) {
+                // not there yet: created below (PostgreSQL needs no rollback outside a transaction)
+            }
+            s.execute("DROP TABLE IF EXISTS bench_stream");
+            s.execute("CREATE TABLE bench_stream (id BIGINT PRIMARY KEY, name VARCHAR(50) NOT NULL, age INTEGER, "
+                    + "email VARCHAR(100))");
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_stream VALUES (?, ?, ?, ?)")) {
+                for (int i = 1; i <= rows; i++) {
+                    insert.setLong(1, i);
+                    insert.setString(2, "user " + i);
+                    // every seventh age NULL, so each library's NULL handling is on the path too
+                    if (i % 7 == 0) {
+                        insert.setNull(3, java.sql.Types.INTEGER);
+                    } else {
+                        insert.setInt(3, 18 + i % 60);
+                    }
+                    insert.setString(4, "user" + i + "@example.org");
+                    insert.addBatch();
+                    if (i % 5_000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+            if (this == POSTGRESQL) {
+                c.setAutoCommit(true);
+                s.execute("VACUUM ANALYZE bench_stream");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot load the stream table into " + this + ": " + e.getMessage(), e);
         }
     }
 

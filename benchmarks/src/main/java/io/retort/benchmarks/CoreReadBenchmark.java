@@ -95,8 +95,11 @@ public class CoreReadBenchmark {
     }
 
     private static BenchUser user(ResultSet rs) throws SQLException {
-        int age = rs.getInt(3);
-        return new BenchUser(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : age, rs.getString(4));
+        Integer age = rs.getInt(3);
+        if (rs.wasNull()) {
+            age = null; // asked at once: wasNull() is about the column read last
+        }
+        return new BenchUser(rs.getLong(1), rs.getString(2), age, rs.getString(4));
     }
 
     private static BenchUser user(Row row) {

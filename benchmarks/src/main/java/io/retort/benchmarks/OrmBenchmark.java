@@ -119,8 +119,11 @@ public class OrmBenchmark {
             ps.setLong(1, nextKey());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                int age = rs.getInt(3);
-                return new Summary(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : age, -1);
+                Integer age = rs.getInt(3);
+                if (rs.wasNull()) {
+                    age = null; // asked at once: wasNull() is about the column read last
+                }
+                return new Summary(rs.getLong(1), rs.getString(2), age, -1);
             }
         }
     }
@@ -150,8 +153,11 @@ public class OrmBenchmark {
              ResultSet rs = ps.executeQuery()) {
             List<Summary> out = new ArrayList<>(BenchDatabase.ROWS);
             while (rs.next()) {
-                int age = rs.getInt(3);
-                out.add(new Summary(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : age, -1));
+                Integer age = rs.getInt(3);
+                if (rs.wasNull()) {
+                    age = null; // asked at once: wasNull() is about the column read last
+                }
+                out.add(new Summary(rs.getLong(1), rs.getString(2), age, -1));
             }
             return out;
         }
@@ -304,9 +310,12 @@ public class OrmBenchmark {
             }
             try (ResultSet rs = people.executeQuery()) {
                 while (rs.next()) {
-                    int age = rs.getInt(3);
+                    Integer age = rs.getInt(3);
+                    if (rs.wasNull()) {
+                        age = null; // asked at once: wasNull() is about the column read last
+                    }
                     long id = rs.getLong(1);
-                    out.add(new Summary(id, rs.getString(2), rs.wasNull() ? null : age, counts.getOrDefault(id, 0)));
+                    out.add(new Summary(id, rs.getString(2), age, counts.getOrDefault(id, 0)));
                 }
             }
             return out;
