@@ -32,9 +32,13 @@ public abstract class EntityTable<E> extends Table {
     private final Class<E> entityType;
     private final Supplier<E> factory;
     private final List<EntityColumn<E, ?>> entityColumns = new ArrayList<>();
+    private final List<EntityColumn<E, ?>> entityColumnsView = Collections.unmodifiableList(entityColumns);
     private final List<ManyToOne<E, ?>> manyToOnes = new ArrayList<>();
+    private final List<ManyToOne<E, ?>> manyToOnesView = Collections.unmodifiableList(manyToOnes);
     private final List<OneToMany<E, ?>> oneToManys = new ArrayList<>();
+    private final List<OneToMany<E, ?>> oneToManysView = Collections.unmodifiableList(oneToManys);
     private final List<ManyToMany<E, ?>> manyToManys = new ArrayList<>();
+    private final List<ManyToMany<E, ?>> manyToManysView = Collections.unmodifiableList(manyToManys);
 
     /**
      * @param name       the table's name
@@ -200,12 +204,12 @@ public abstract class EntityTable<E> extends Table {
 
     /** @return the many-to-many collections declared on this table */
     public final List<ManyToMany<E, ?>> manyToManys() {
-        return Collections.unmodifiableList(manyToManys);
+        return manyToManysView;
     }
 
     /** @return the references to parents declared on this table */
     public final List<ManyToOne<E, ?>> manyToOnes() {
-        return Collections.unmodifiableList(manyToOnes);
+        return manyToOnesView;
     }
 
     /** @return the collections of children declared on this table */
@@ -228,7 +232,7 @@ public abstract class EntityTable<E> extends Table {
     }
 
     public final List<OneToMany<E, ?>> oneToManys() {
-        return Collections.unmodifiableList(oneToManys);
+        return oneToManysView;
     }
 
     private <T> EntityColumn<E, T> add(EntityColumn<E, T> column, ColumnOption... options) {
@@ -255,7 +259,7 @@ public abstract class EntityTable<E> extends Table {
 
     /** @return the mapped columns, in declaration order */
     public final List<EntityColumn<E, ?>> entityColumns() {
-        return Collections.unmodifiableList(entityColumns);
+        return entityColumnsView;
     }
 
     /**

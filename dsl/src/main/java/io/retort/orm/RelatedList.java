@@ -42,7 +42,7 @@ public final class RelatedList<C> extends LoadableList<C> {
             ManyToOne<C, ?> back = relationship.backReference();
             if (back.getRaw(child) == parent) {
                 back.setRaw(child, null);
-                unlinked.add(child);
+                unlinked().add(child);
             }
         }
         return child;
@@ -65,7 +65,7 @@ public final class RelatedList<C> extends LoadableList<C> {
     }
 
     /** Children this list linked to its parent since it was loaded or last flushed (an add or set). */
-    private final java.util.Set<Object> linked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private java.util.Set<Object> linked;
 
     /**
      * @param child an object
@@ -73,17 +73,32 @@ public final class RelatedList<C> extends LoadableList<C> {
      */
     @io.retort.Internal
     public boolean linked(Object child) {
-        return linked.contains(child);
+        return linked != null && linked.contains(child);
     }
 
     /** @return the children this list linked since the load or last flush */
     @io.retort.Internal
     public java.util.List<Object> linkedChildren() {
-        return java.util.List.copyOf(linked);
+        return linked == null ? java.util.List.of() : java.util.List.copyOf(linked);
     }
 
     /** Children this list took out and unlinked from its parent since the load or last flush. */
-    private final java.util.Set<Object> unlinked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private java.util.Set<Object> unlinked;
+
+    // made on the first change: most lists are loaded, read and dropped, and a session loads one per object
+    private java.util.Set<Object> linked() {
+        if (linked == null) {
+            linked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        }
+        return linked;
+    }
+
+    private java.util.Set<Object> unlinked() {
+        if (unlinked == null) {
+            unlinked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        }
+        return unlinked;
+    }
 
     /**
      * @param child an object
@@ -91,19 +106,21 @@ public final class RelatedList<C> extends LoadableList<C> {
      */
     @io.retort.Internal
     public boolean unlinked(Object child) {
-        return unlinked.contains(child);
+        return unlinked != null && unlinked.contains(child);
     }
 
     @Override
     void flushed() {
-        linked.clear();
-        unlinked.clear();
+        linked = null;
+        unlinked = null;
     }
 
     private void link(C child) {
         if (child != null) {
-            linked.add(child);
-            unlinked.remove(child);
+            linked().add(child);
+            if (unlinked != null) {
+                unlinked.remove(child);
+            }
             ManyToOne<C, ?> back = relationship.backReference();
             if (back.getRaw(child) != parent) {
                 back.setRaw(child, parent);

@@ -34,8 +34,11 @@ public abstract class Table implements FromNode {
     private final String schema;
     private final String name;
     private final List<Column<?>> columns = new ArrayList<>();
+    private final List<Column<?>> columnsView = Collections.unmodifiableList(columns);
     private final List<Column<?>> primaryKey = new ArrayList<>();
+    private final List<Column<?>> primaryKeyView = Collections.unmodifiableList(primaryKey);
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
+    private final List<ForeignKey> foreignKeysView = Collections.unmodifiableList(foreignKeys);
     private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
     private final List<CheckConstraint> checkConstraints = new ArrayList<>();
     private final List<Index> indexes = new ArrayList<>();
@@ -341,17 +344,17 @@ public abstract class Table implements FromNode {
 
     /** @return the columns in declaration order */
     public final List<Column<?>> columns() {
-        return Collections.unmodifiableList(columns);
+        return columnsView;
     }
 
     /** @return the primary key's columns, empty when there is none */
     public final List<Column<?>> primaryKeyColumns() {
-        return Collections.unmodifiableList(primaryKey);
+        return primaryKeyView;
     }
 
     /** @return the foreign keys */
     public final List<ForeignKey> foreignKeys() {
-        return Collections.unmodifiableList(foreignKeys);
+        return foreignKeysView;
     }
 
     /** @return the unique constraints */

@@ -329,6 +329,15 @@ public final class AsyncConnection {
             String clear = engine.profile().clearStatementTimeout();
             return Flux.usingWhen(plain(set), x -> run, x -> plain(clear), (x, e) -> plain(clear), x -> plain(clear));
         }
+        Duration engineDefault = engine.options().statementTimeout();
+        if (timeout != null && engineDefault != null && !timeout.equals(engineDefault)) {
+            // the server cancels at the session's timeout, the engine's default, even when the statement's own is
+            // longer: it runs under its own setting, and the session's default is put back after it. In a failed
+            // PostgreSQL transaction the reset fails too, and the rollback undoes the setting there.
+            String set = engine.profile().setStatementTimeout(timeout);
+            Mono<Long> reset = plain(engine.profile().clearStatementTimeout()).onErrorResume(e -> Mono.empty());
+            return Flux.usingWhen(plain(set), x -> run, x -> reset, (x, e) -> reset, x -> reset);
+        }
         return run;
     }
 

@@ -105,4 +105,31 @@ class TimeoutIT {
         // the only connection is usable again at once
         engine.scalar(text("SELECT 1")).as(StepVerifier::create).expectNextCount(1).verifyComplete();
     }
+
+    /**
+     * The server times statements by the session's setting, the engine's default: a statement's own, longer timeout
+     * must still hold for that statement, and the default for the next one.
+     */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aStatementsOwnLongerTimeoutHoldsForThatStatementOnly(Dialect dialect) {
+        engine = TestEngines.open(dialect, AsyncEngineOptions.DEFAULTS.withMaxPoolSize(1)
+                .withStatementTimeout(Duration.ofSeconds(1)));
+        assertThat(timedOutAfterMillis(Duration.ofSeconds(2))).as("the statement's own timeout").isGreaterThanOrEqualTo(1900);
+        assertThat(timedOutAfterMillis(null)).as("the engine's default, for the next statement").isLessThan(1900);
+    }
+
+    private long timedOutAfterMillis(Duration ownTimeout) {
+        Dialect dialect = engine.dialect();
+        long[] elapsed = new long[1];
+        engine.withConnection(c -> {
+            long start = System.nanoTime();
+            return c.execute(slow(dialect), ownTimeout).then().onErrorResume(e -> {
+                elapsed[0] = (System.nanoTime() - start) / 1_000_000;
+                assertThat(e).isInstanceOf(QueryTimeoutException.class);
+                return Mono.empty();
+            });
+        }).as(StepVerifier::create).verifyComplete();
+        return elapsed[0];
+    }
 }

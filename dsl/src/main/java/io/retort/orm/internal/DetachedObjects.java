@@ -1,19 +1,20 @@
 package io.retort.orm.internal;
 
+import io.retort.orm.EntityStatus;
 import io.retort.orm.EntityTable;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Collection;
 
 /**
  * Objects that were persistent in a session and left it (expunged, or their session closed), with the column values
  * last seen in the database, so that adding one to a session re-attaches it (written only if changed) instead of
  * inserting it again. Entities are plain objects without instrumentation, so this is where their detached state
  * lives. Held weakly: an object the program drops is forgotten. Shared by every session; thread-safe.
+ *
+ * <p>Every object a session loaded passes through here when the session closes, so the table is built for that:
+ * one entry object per remembered object (no boxed keys, lists or copies), and one lock taken per closing session.
  */
 final class DetachedObjects {
     /** What a session knew of an object when it left. */
@@ -22,67 +23,141 @@ final class DetachedObjects {
 
     private static final class Entry extends WeakReference<Object> {
         final int hash;
-        final Detached detached;
+        final EntityTable<?> table;
+        final Object[] snapshot;
+        Entry next;
 
-        Entry(Object entity, Detached detached, ReferenceQueue<Object> queue) {
+        Entry(Object entity, int hash, EntityTable<?> table, Object[] snapshot, ReferenceQueue<Object> queue) {
             super(entity, queue);
-            this.hash = System.identityHashCode(entity);
-            this.detached = detached;
+            this.hash = hash;
+            this.table = table;
+            this.snapshot = snapshot;
         }
     }
 
-    private static final Map<Integer, List<Entry>> ENTRIES = new HashMap<>();
+    private static final Object LOCK = new Object();
     private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
+    private static Entry[] buckets = new Entry[1 << 10];
+    private static int size;
+    /** Read without the lock, so that a session that meets no detached object never waits for one. */
+    private static volatile boolean empty = true;
 
     private DetachedObjects() {
     }
 
-    static synchronized void remember(Object entity, EntityTable<?> table, Object[] snapshot) {
-        purge();
-        List<Entry> bucket = ENTRIES.computeIfAbsent(System.identityHashCode(entity), h -> new ArrayList<>(1));
-        bucket.removeIf(e -> e.get() == entity);
-        bucket.add(new Entry(entity, new Detached(table, snapshot.clone()), COLLECTED));
+    /**
+     * Remembers the persistent objects of a session that forgets them all.
+     *
+     * @param states the session's states; they are dropped by the caller, so their snapshots are kept, not copied
+     */
+    static void rememberAll(Collection<EntityState> states) {
+        synchronized (LOCK) {
+            purge();
+            for (EntityState s : states) {
+                if (s.snapshot != null && s.status != EntityStatus.PENDING) {
+                    put(s.entity, s.table, s.snapshot);
+                }
+            }
+        }
+    }
+
+    static void remember(Object entity, EntityTable<?> table, Object[] snapshot) {
+        synchronized (LOCK) {
+            purge();
+            put(entity, table, snapshot.clone());
+        }
     }
 
     /** @return what was known of the object when it left a session, removing it; {@code null} when it never did */
-    static synchronized Detached take(Object entity) {
-        purge();
-        List<Entry> bucket = ENTRIES.get(System.identityHashCode(entity));
-        if (bucket == null) {
+    static Detached take(Object entity) {
+        if (empty) {
             return null;
         }
-        for (Entry e : bucket) {
-            if (e.get() == entity) {
-                bucket.remove(e);
-                if (bucket.isEmpty()) {
-                    ENTRIES.remove(e.hash);
+        synchronized (LOCK) {
+            purge();
+            Entry e = unlink(entity);
+            return e == null ? null : new Detached(e.table, e.snapshot);
+        }
+    }
+
+    static boolean contains(Object entity) {
+        if (empty) {
+            return false;
+        }
+        synchronized (LOCK) {
+            int hash = System.identityHashCode(entity);
+            for (Entry e = buckets[hash & (buckets.length - 1)]; e != null; e = e.next) {
+                if (e.hash == hash && e.get() == entity) {
+                    return true;
                 }
-                return e.detached;
+            }
+            return false;
+        }
+    }
+
+    private static void put(Object entity, EntityTable<?> table, Object[] snapshot) {
+        unlink(entity);
+        if (size >= buckets.length - (buckets.length >> 2)) {
+            grow();
+        }
+        int hash = System.identityHashCode(entity);
+        int at = hash & (buckets.length - 1);
+        Entry e = new Entry(entity, hash, table, snapshot, COLLECTED);
+        e.next = buckets[at];
+        buckets[at] = e;
+        size++;
+        empty = false;
+    }
+
+    private static Entry unlink(Object entity) {
+        int hash = System.identityHashCode(entity);
+        int at = hash & (buckets.length - 1);
+        Entry previous = null;
+        for (Entry e = buckets[at]; e != null; previous = e, e = e.next) {
+            if (e.hash == hash && e.get() == entity) {
+                remove(at, previous, e);
+                return e;
             }
         }
         return null;
     }
 
-    static synchronized boolean contains(Object entity) {
-        List<Entry> bucket = ENTRIES.get(System.identityHashCode(entity));
-        if (bucket != null) {
-            for (Entry e : bucket) {
-                if (e.get() == entity) {
-                    return true;
-                }
-            }
+    private static void remove(int at, Entry previous, Entry e) {
+        if (previous == null) {
+            buckets[at] = e.next;
+        } else {
+            previous.next = e.next;
         }
-        return false;
+        e.next = null;
+        size--;
+        empty = size == 0;
     }
 
+    private static void grow() {
+        Entry[] old = buckets;
+        Entry[] grown = new Entry[old.length << 1];
+        for (Entry head : old) {
+            for (Entry e = head; e != null; ) {
+                Entry next = e.next;
+                int at = e.hash & (grown.length - 1);
+                e.next = grown[at];
+                grown[at] = e;
+                e = next;
+            }
+        }
+        buckets = grown;
+    }
+
+    /** Drops the entries of objects the program no longer holds. */
     private static void purge() {
         for (java.lang.ref.Reference<?> r; (r = COLLECTED.poll()) != null; ) {
             Entry gone = (Entry) r;
-            List<Entry> bucket = ENTRIES.get(gone.hash);
-            if (bucket != null) {
-                bucket.remove(gone);
-                if (bucket.isEmpty()) {
-                    ENTRIES.remove(gone.hash);
+            int at = gone.hash & (buckets.length - 1);
+            Entry previous = null;
+            for (Entry e = buckets[at]; e != null; previous = e, e = e.next) {
+                if (e == gone) {
+                    remove(at, previous, e);
+                    break;
                 }
             }
         }

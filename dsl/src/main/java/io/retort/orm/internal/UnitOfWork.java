@@ -1320,9 +1320,7 @@ public final class UnitOfWork {
 
     /** Forgets every object (close, clear). */
     public void clear() {
-        for (EntityState s : identityMap.values()) {
-            detach(s);
-        }
+        DetachedObjects.rememberAll(identityMap.values());
         states.clear();
         identityMap.clear();
         pending.clear();

@@ -98,13 +98,14 @@ public interface R2dbcDriverProfile {
 
     /**
      * @param timeout a timeout, at least 1 ms
-     * @return the statement that sets it, for {@link TimeoutMode#SESSION_SETTING}
+     * @return the statement that sets it, for {@link TimeoutMode#SESSION_SETTING}, and for a statement whose own
+     *         timeout differs from the engine's default under {@link TimeoutMode#SERVER_OPTION_AND_DEADLINE}
      */
     default String setStatementTimeout(Duration timeout) {
         throw new UnsupportedOperationException("this driver's timeouts are not a session setting");
     }
 
-    /** @return the statement that clears a timeout set by {@link #setStatementTimeout} */
+    /** @return the statement that puts back the session's timeout after {@link #setStatementTimeout} */
     default String clearStatementTimeout() {
         throw new UnsupportedOperationException("this driver's timeouts are not a session setting");
     }
