@@ -46,6 +46,8 @@ public final class Connection implements AutoCloseable {
     private boolean closed;
     private boolean sessionStateTouched;
     private int isolationToRestore = -1;
+    /** Read-only was set here or the driver's connection was handed out; asking H2 costs a query per transaction. */
+    private boolean readOnlyMayBeSet;
     /** The socket timeout set on the driver's connection; the pool puts its own back when the connection returns. */
     private int networkTimeoutMillis;
     private int baseNetworkTimeoutMillis = -1;
@@ -344,6 +346,7 @@ public final class Connection implements AutoCloseable {
                 jdbc.setTransactionIsolation(isolation.jdbcLevel());
             }
             if (readOnly) {
+                readOnlyMayBeSet = true;
                 jdbc.setReadOnly(true);
             }
             jdbc.setAutoCommit(false);
@@ -488,7 +491,7 @@ public final class Connection implements AutoCloseable {
             s.close();
         }
         jdbc.setAutoCommit(true);
-        if (jdbc.isReadOnly()) {
+        if (readOnlyMayBeSet && jdbc.isReadOnly()) {
             jdbc.setReadOnly(false);
         }
         if (isolationToRestore >= 0) {
@@ -566,6 +569,7 @@ public final class Connection implements AutoCloseable {
      */
     public java.sql.Connection jdbcConnection() {
         requireOpen();
+        readOnlyMayBeSet = true;
         return jdbc;
     }
 
