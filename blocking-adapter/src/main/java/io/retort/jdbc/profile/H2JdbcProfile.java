@@ -42,4 +42,10 @@ public final class H2JdbcProfile implements JdbcDriverProfile {
     private static long millis(java.time.@Nullable Duration timeout) {
         return timeout == null ? 0 : Math.max(1, timeout.toMillis());
     }
+
+    /** H2's setting goes before the query part, which holds the credentials in the short form. */
+    @Override
+    public String withCurrentSchema(String url, String schema) {
+        return io.retort.dialect.h2.H2Urls.withSchema(url, schema);
+    }
 }

@@ -71,4 +71,9 @@ public final class PostgresJdbcProfile implements JdbcDriverProfile {
         return JdbcDriverProfile.super.isTlsRefusal(failure)
                 || failure.getMessage() != null && failure.getMessage().contains("could not be verified");
     }
+
+    @Override
+    public String withCurrentSchema(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
 }

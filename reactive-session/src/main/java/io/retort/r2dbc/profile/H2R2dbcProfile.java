@@ -80,4 +80,14 @@ public final class H2R2dbcProfile implements R2dbcDriverProfile {
     private static boolean affected(DriverDefect defect) {
         return defect.affects(DriverVersions.of("io.r2dbc.h2.H2ConnectionFactory"));
     }
+
+    /** Only the short form: r2dbc-h2's own URL keeps H2's settings in an option of its own. */
+    @Override
+    public String withCurrentSchema(String url, String schema) {
+        if (url.startsWith("r2dbc:")) {
+            throw new IllegalArgumentException("Cannot put a schema into the r2dbc: URL [" + url + "]; give H2's URL in "
+                    + "its short form (h2:mem:name, h2:file:path)");
+        }
+        return io.retort.dialect.h2.H2Urls.withSchema(url, schema);
+    }
 }

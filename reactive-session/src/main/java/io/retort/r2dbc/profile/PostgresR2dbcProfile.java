@@ -153,4 +153,9 @@ public final class PostgresR2dbcProfile implements R2dbcDriverProfile {
         return R2dbcDriverProfile.super.isTlsRefusal(failure)
                 || failure.getMessage() != null && failure.getMessage().contains("could not be verified");
     }
+
+    @Override
+    public String withCurrentSchema(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "schema=" + schema;
+    }
 }

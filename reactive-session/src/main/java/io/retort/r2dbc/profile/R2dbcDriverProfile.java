@@ -159,4 +159,15 @@ public interface R2dbcDriverProfile {
     default boolean isTlsRefusal(Throwable failure) {
         return io.retort.exception.internal.SqlStates.hasTlsFailure(failure);
     }
+
+    /**
+     * @param url    a URL the reactive engine reads (its short form, or the driver's own URL) of this profile's database
+     * @param schema a schema name (letters, digits and {@code _})
+     * @return the URL whose connections start with that schema as the current one
+     * @throws IllegalArgumentException when the driver's URL cannot carry it
+     */
+    default String withCurrentSchema(String url, String schema) {
+        throw new IllegalArgumentException("Retort does not know how to make a schema current through the URL of "
+                + dialectId() + "'s R2DBC driver");
+    }
 }

@@ -3,10 +3,8 @@ package io.retort.testkit.internal;
 import io.retort.compile.Dialect;
 
 /**
- * Puts a schema into a database URL as the connections' current schema, for {@code SchemaSetup.FRESH}. Nothing in
- * Retort's dialects or driver profiles says how a URL names a default schema, so the two databases the kit knows
- * are spelled out here: PostgreSQL's {@code currentSchema} (pgjdbc) and {@code schema} (r2dbc-postgresql) options,
- * and H2's {@code ;SCHEMA=} setting.
+ * Puts a schema into a database URL as the connections' current schema, for {@code SchemaSetup.FRESH}: each engine's
+ * driver profile knows how its driver's URL names it.
  */
 public final class SchemaUrls {
     private SchemaUrls() {
@@ -24,22 +22,13 @@ public final class SchemaUrls {
         if (!schema.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("Not a plain schema name: [" + schema + "]");
         }
-        switch (dialect.id()) {
-            case "postgresql": {
-                boolean jdbcOption = url.startsWith("jdbc:") || blocking && !url.startsWith("r2dbc:");
-                return url + (url.contains("?") ? "&" : "?") + (jdbcOption ? "currentSchema=" : "schema=") + schema;
-            }
-            case "h2": {
-                if (url.startsWith("r2dbc:")) {
-                    throw new IllegalArgumentException("SchemaSetup.FRESH cannot put a schema into the r2dbc: URL [" + url
-                            + "]; give H2's URL in its short form (h2:mem:name, h2:file:path), or use SchemaSetup.CREATE");
-                }
-                int query = url.indexOf('?');
-                return query < 0 ? url + ";SCHEMA=" + schema : url.substring(0, query) + ";SCHEMA=" + schema + url.substring(query);
-            }
-            default:
-                throw new IllegalArgumentException("SchemaSetup.FRESH knows how to make a schema current on H2 and PostgreSQL, "
-                        + "not on " + dialect.name() + "; use SchemaSetup.CREATE or SchemaSetup.EXISTING");
+        try {
+            return blocking
+                    ? io.retort.jdbc.profile.JdbcDriverProfiles.forDialect(dialect).withCurrentSchema(url, schema)
+                    : io.retort.r2dbc.profile.R2dbcDriverProfiles.forDialect(dialect).withCurrentSchema(url, schema);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SchemaSetup.FRESH cannot make a schema current: " + e.getMessage()
+                    + "; use SchemaSetup.CREATE or SchemaSetup.EXISTING", e);
         }
     }
 }

@@ -25,7 +25,7 @@ class SchemaUrlsTest {
         assertThat(SchemaUrls.withSchema("h2:mem:app", Dialects.H2, "s1", true)).isEqualTo("h2:mem:app;SCHEMA=s1");
         assertThat(SchemaUrls.withSchema("h2:file:./db?user=sa", Dialects.H2, "s1", false)).isEqualTo("h2:file:./db;SCHEMA=s1?user=sa");
         assertThatThrownBy(() -> SchemaUrls.withSchema("r2dbc:h2:mem:///app", Dialects.H2, "s1", false))
-                .hasMessageStartingWith("SchemaSetup.FRESH cannot put a schema into the r2dbc: URL");
+                .hasMessageStartingWith("SchemaSetup.FRESH cannot make a schema current: Cannot put a schema into the r2dbc: URL");
     }
 
     @Test
