@@ -28,7 +28,7 @@ module io.retort.dsl {
     exports io.retort.orm.internal to io.retort.jdbc, io.retort.reactive;
     exports io.retort.type.internal to io.retort.jdbc, io.retort.reactive;
     // H2's URL syntax, for the two H2 driver profiles
-    exports io.retort.dialect.h2 to io.retort.jdbc, io.retort.reactive;
+    exports io.retort.dialect.internal to io.retort.jdbc, io.retort.reactive;
 
     uses io.retort.dialect.DialectProvider;
     provides io.retort.dialect.DialectProvider with

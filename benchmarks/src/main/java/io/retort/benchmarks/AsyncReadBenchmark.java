@@ -96,10 +96,6 @@ public class AsyncReadBenchmark {
         return next;
     }
 
-    private static BenchUser user(io.r2dbc.spi.Row row) {
-        return new BenchUser(row.get(0, Long.class), row.get(1, String.class), row.get(2, Integer.class),
-                row.get(3, String.class));
-    }
 
     private static BenchUser user(Row row) {
         return new BenchUser(row.get(USERS.ID), row.get(USERS.NAME), row.get(USERS.AGE), row.get(USERS.EMAIL));
@@ -110,7 +106,7 @@ public class AsyncReadBenchmark {
         long key = nextKey();
         return Mono.usingWhen(raw.create(),
                 c -> Flux.from(c.createStatement(BY_KEY).bind(0, key).execute())
-                        .flatMap(result -> result.map((row, meta) -> user(row))).next(),
+                        .flatMap(result -> result.map((row, meta) -> BenchUser.ofR2dbc(row))).next(),
                 Connection::close).block(WAIT);
     }
 
@@ -136,7 +132,7 @@ public class AsyncReadBenchmark {
     @Benchmark
     public List<BenchUser> thousandRows_rawR2dbc() {
         return Flux.usingWhen(raw.create(),
-                c -> Flux.from(c.createStatement(ALL).execute()).flatMap(result -> result.map((row, meta) -> user(row))),
+                c -> Flux.from(c.createStatement(ALL).execute()).flatMap(result -> result.map((row, meta) -> BenchUser.ofR2dbc(row))),
                 Connection::close).collectList().block(WAIT);
     }
 

@@ -149,22 +149,11 @@ public class ConcurrentLookupBenchmark {
         return (first + i) % BenchDatabase.ROWS + 1;
     }
 
-    private static BenchUser user(ResultSet rs) throws SQLException {
-        Integer age = rs.getInt(3);
-        if (rs.wasNull()) {
-            age = null; // asked at once: wasNull() is about the column read last
-        }
-        return new BenchUser(rs.getLong(1), rs.getString(2), age, rs.getString(4));
-    }
 
     private static BenchUser user(Row row) {
         return new BenchUser(row.get(USERS.ID), row.get(USERS.NAME), row.get(USERS.AGE), row.get(USERS.EMAIL));
     }
 
-    private static BenchUser user(io.r2dbc.spi.Row row) {
-        return new BenchUser(row.get(0, Long.class), row.get(1, String.class), row.get(2, Integer.class),
-                row.get(3, String.class));
-    }
 
     // ---- the lookups, one of each library ------------------------------------------------------
 
@@ -173,7 +162,7 @@ public class ConcurrentLookupBenchmark {
             ps.setLong(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return user(rs);
+                return BenchUser.ofJdbc(rs);
             }
         }
     }
@@ -186,7 +175,7 @@ public class ConcurrentLookupBenchmark {
     private Mono<BenchUser> lookupRawR2dbc(long key) {
         return Mono.usingWhen(rawReactive.create(),
                 c -> Flux.from(c.createStatement(BY_KEY_R2DBC).bind(0, key).execute())
-                        .flatMap(result -> result.map((row, meta) -> user(row))).next(),
+                        .flatMap(result -> result.map((row, meta) -> BenchUser.ofR2dbc(row))).next(),
                 io.r2dbc.spi.Connection::close);
     }
 

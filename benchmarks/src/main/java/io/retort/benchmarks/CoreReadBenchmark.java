@@ -94,13 +94,6 @@ public class CoreReadBenchmark {
         return next;
     }
 
-    private static BenchUser user(ResultSet rs) throws SQLException {
-        Integer age = rs.getInt(3);
-        if (rs.wasNull()) {
-            age = null; // asked at once: wasNull() is about the column read last
-        }
-        return new BenchUser(rs.getLong(1), rs.getString(2), age, rs.getString(4));
-    }
 
     private static BenchUser user(Row row) {
         return new BenchUser(row.get(USERS.ID), row.get(USERS.NAME), row.get(USERS.AGE), row.get(USERS.EMAIL));
@@ -116,7 +109,7 @@ public class CoreReadBenchmark {
             ps.setLong(1, nextKey());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return user(rs);
+                return BenchUser.ofJdbc(rs);
             }
         }
     }
@@ -138,7 +131,7 @@ public class CoreReadBenchmark {
              ResultSet rs = ps.executeQuery()) {
             List<BenchUser> users = new ArrayList<>(BenchDatabase.ROWS);
             while (rs.next()) {
-                users.add(user(rs));
+                users.add(BenchUser.ofJdbc(rs));
             }
             return users;
         }

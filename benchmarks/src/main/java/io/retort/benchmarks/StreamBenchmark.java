@@ -128,22 +128,11 @@ public class StreamBenchmark {
         }
     }
 
-    private static BenchUser user(ResultSet rs) throws SQLException {
-        Integer age = rs.getInt(3);
-        if (rs.wasNull()) {
-            age = null; // asked at once: wasNull() is about the column read last
-        }
-        return new BenchUser(rs.getLong(1), rs.getString(2), age, rs.getString(4));
-    }
 
     private static BenchUser user(Row row) {
         return new BenchUser(row.get(STREAM.ID), row.get(STREAM.NAME), row.get(STREAM.AGE), row.get(STREAM.EMAIL));
     }
 
-    private static BenchUser user(io.r2dbc.spi.Row row) {
-        return new BenchUser(row.get(0, Long.class), row.get(1, String.class), row.get(2, Integer.class),
-                row.get(3, String.class));
-    }
 
     private static long add(long sum, StreamedUser u, Blackhole bh) {
         bh.consume(u);
@@ -162,7 +151,7 @@ public class StreamBenchmark {
                 Sum sum = new Sum();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sum.add(user(rs), bh);
+                        sum.add(BenchUser.ofJdbc(rs), bh);
                     }
                 }
                 return sum.value;
@@ -203,7 +192,7 @@ public class StreamBenchmark {
         Sum sum = new Sum();
         Flux.usingWhen(rawReactive.create(),
                 c -> Flux.from(c.createStatement(ALL).fetchSize(FETCH).execute())
-                        .flatMap(result -> result.map((row, meta) -> user(row))),
+                        .flatMap(result -> result.map((row, meta) -> BenchUser.ofR2dbc(row))),
                 io.r2dbc.spi.Connection::close)
                 .doOnNext(u -> sum.add(u, bh)).then().block(WAIT);
         return sum.value;

@@ -46,6 +46,6 @@ public final class H2JdbcProfile implements JdbcDriverProfile {
     /** H2's setting goes before the query part, which holds the credentials in the short form. */
     @Override
     public String withCurrentSchema(String url, String schema) {
-        return io.retort.dialect.h2.H2Urls.withSchema(url, schema);
+        return io.retort.dialect.internal.H2Urls.withSchema(url, schema);
     }
 }

@@ -88,6 +88,6 @@ public final class H2R2dbcProfile implements R2dbcDriverProfile {
             throw new IllegalArgumentException("Cannot put a schema into the r2dbc: URL [" + url + "]; give H2's URL in "
                     + "its short form (h2:mem:name, h2:file:path)");
         }
-        return io.retort.dialect.h2.H2Urls.withSchema(url, schema);
+        return io.retort.dialect.internal.H2Urls.withSchema(url, schema);
     }
 }

@@ -1,4 +1,4 @@
-package io.retort.dialect.h2;
+package io.retort.dialect.internal;
 
 /**
  * H2's own URL syntax, which both of its drivers' profiles write into: settings follow the database's name after
