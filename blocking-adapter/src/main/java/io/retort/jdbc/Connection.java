@@ -89,7 +89,7 @@ public final class Connection implements AutoCloseable {
         }
         // the server times statements by the session's setting, which holds the engine's default: this statement
         // runs under its own, and the default is put back after it whatever its outcome
-        sessionSetting(engine.profile().sessionTimeout(timeout));
+        sessionSetting(engine.dialect().statementTimeoutStatement(timeout));
         Result result;
         try {
             result = run(statement, timeout);
@@ -104,7 +104,7 @@ public final class Connection implements AutoCloseable {
     /** Puts the engine's default timeout back on the session; if that fails, {@link #close()} tries again. */
     private void resetSessionTimeout(@Nullable RuntimeException failure) {
         try {
-            sessionSetting(engine.profile().resetSessionTimeout(engine.options().statementTimeout()));
+            sessionSetting(engine.dialect().statementTimeoutResetStatement(engine.options().statementTimeout()));
             sessionTimeoutChanged = false;
         } catch (RuntimeException e) {
             // in a failed PostgreSQL transaction the reset fails too; the rollback undoes the setting there
@@ -612,7 +612,7 @@ public final class Connection implements AutoCloseable {
             }
             if (sessionTimeoutChanged && !driverClosed()) {
                 try {
-                    sessionSetting(engine.profile().resetSessionTimeout(engine.options().statementTimeout()));
+                    sessionSetting(engine.dialect().statementTimeoutResetStatement(engine.options().statementTimeout()));
                 } catch (RuntimeException e) {
                     failure = add(failure, e);
                 }

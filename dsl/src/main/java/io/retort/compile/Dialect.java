@@ -315,6 +315,22 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * @param timeout a statement timeout for the session, or {@code null} for none
+     * @return the statement that sets it on the session, or {@code null} when the database has no such setting
+     */
+    public @Nullable String statementTimeoutStatement(java.time.@Nullable Duration timeout) {
+        return null;
+    }
+
+    /**
+     * @param sessionDefault the timeout the session was opened with, or {@code null} for none
+     * @return the statement that puts the session's timeout back to that after {@link #statementTimeoutStatement}
+     */
+    public @Nullable String statementTimeoutResetStatement(java.time.@Nullable Duration sessionDefault) {
+        return statementTimeoutStatement(sessionDefault);
+    }
+
     /** Two dialects are equal when they are of one class with one id: there is one dialect per database. */
     @Override
     public final boolean equals(Object other) {

@@ -325,8 +325,9 @@ public final class AsyncConnection {
         }).onErrorMap(e -> R2dbcErrors.translate(engine.dialect(), e, sql, logged));
         if (effective != null && sessionSetting) {
             // a session setting outlives the statement, so it is reset on every path
-            String set = engine.profile().setStatementTimeout(effective);
-            String clear = engine.profile().clearStatementTimeout();
+            // the session holds no timeout between statements (H2)
+            String set = engine.dialect().statementTimeoutStatement(effective);
+            String clear = engine.dialect().statementTimeoutResetStatement(null);
             return Flux.usingWhen(plain(set), x -> run, x -> plain(clear), (x, e) -> plain(clear), x -> plain(clear));
         }
         Duration engineDefault = engine.options().statementTimeout();
@@ -334,8 +335,9 @@ public final class AsyncConnection {
             // the server cancels at the session's timeout, the engine's default, even when the statement's own is
             // longer: it runs under its own setting, and the session's default is put back after it. In a failed
             // PostgreSQL transaction the reset fails too, and the rollback undoes the setting there.
-            String set = engine.profile().setStatementTimeout(timeout);
-            Mono<Long> reset = plain(engine.profile().clearStatementTimeout()).onErrorResume(e -> Mono.empty());
+            String set = engine.dialect().statementTimeoutStatement(timeout);
+            Mono<Long> reset = plain(engine.dialect().statementTimeoutResetStatement(engineDefault))
+                    .onErrorResume(e -> Mono.empty());
             return Flux.usingWhen(plain(set), x -> run, x -> reset, (x, e) -> reset, x -> reset);
         }
         return run;

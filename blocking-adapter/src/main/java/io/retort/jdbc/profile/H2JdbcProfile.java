@@ -2,8 +2,6 @@ package io.retort.jdbc.profile;
 
 import io.retort.engine.DatabaseUrl;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Map;
 
 /** H2's own JDBC driver. */
@@ -26,21 +24,7 @@ public final class H2JdbcProfile implements JdbcDriverProfile {
     /** H2 takes any of its settings as a connection property. */
     @Override
     public Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
-        return Map.of("QUERY_TIMEOUT", String.valueOf(millis(timeout)));
-    }
-
-    @Override
-    public String sessionTimeout(java.time.@Nullable Duration timeout) {
-        return "SET QUERY_TIMEOUT " + millis(timeout);
-    }
-
-    @Override
-    public String resetSessionTimeout(java.time.@Nullable Duration engineDefault) {
-        return sessionTimeout(engineDefault);
-    }
-
-    private static long millis(java.time.@Nullable Duration timeout) {
-        return timeout == null ? 0 : Math.max(1, timeout.toMillis());
+        return Map.of("QUERY_TIMEOUT", String.valueOf(Math.max(1, timeout.toMillis())));
     }
 
     /** H2's setting goes before the query part, which holds the credentials in the short form. */

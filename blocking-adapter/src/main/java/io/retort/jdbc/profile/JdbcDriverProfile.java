@@ -2,8 +2,6 @@ package io.retort.jdbc.profile;
 
 import io.retort.engine.DatabaseUrl;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Map;
 
 /**
@@ -34,8 +32,8 @@ public interface JdbcDriverProfile {
      * Whether the server can time statements by a setting of the session (PostgreSQL's {@code statement_timeout},
      * H2's {@code QUERY_TIMEOUT}). The engine's own pool then opens every connection with the engine's default
      * ({@link #serverStatementTimeout}), so that a statement needs no driver timer, cancel request or extra call;
-     * a statement with a timeout of its own runs between {@link #sessionTimeout} and {@link #resetSessionTimeout}.
-     * A profile that says yes implements those three.
+     * a statement with a timeout of its own runs between the dialect's
+     * {@link io.retort.compile.Dialect#statementTimeoutStatement} and its reset.
      *
      * @return whether the server times statements
      */
@@ -49,22 +47,6 @@ public interface JdbcDriverProfile {
      */
     default Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
         return Map.of();
-    }
-
-    /**
-     * @param timeout one statement's timeout, or {@code null} for none
-     * @return the SQL that gives the session that timeout
-     */
-    default String sessionTimeout(java.time.@Nullable Duration timeout) {
-        throw new UnsupportedOperationException(dialectId() + " does not time statements on the server");
-    }
-
-    /**
-     * @param engineDefault the engine's default statement timeout, or {@code null} for none
-     * @return the SQL that puts the session's timeout back to the one it was opened with
-     */
-    default String resetSessionTimeout(java.time.@Nullable Duration engineDefault) {
-        throw new UnsupportedOperationException(dialectId() + " does not time statements on the server");
     }
 
     /**

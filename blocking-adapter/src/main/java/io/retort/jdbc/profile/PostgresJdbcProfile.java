@@ -2,8 +2,6 @@ package io.retort.jdbc.profile;
 
 import io.retort.engine.DatabaseUrl;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,17 +45,6 @@ public final class PostgresJdbcProfile implements JdbcDriverProfile {
     @Override
     public Map<String, String> serverStatementTimeout(java.time.Duration timeout) {
         return Map.of("options", "-c statement_timeout=" + Math.max(1, timeout.toMillis()));
-    }
-
-    @Override
-    public String sessionTimeout(java.time.@Nullable Duration timeout) {
-        return "SET statement_timeout = " + (timeout == null ? 0 : Math.max(1, timeout.toMillis()));
-    }
-
-    /** {@code DEFAULT} is the value the session started with, here the one from the startup packet's options. */
-    @Override
-    public String resetSessionTimeout(java.time.@Nullable Duration engineDefault) {
-        return "SET statement_timeout TO DEFAULT";
     }
 
     @Override

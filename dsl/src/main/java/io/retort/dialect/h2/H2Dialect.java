@@ -622,4 +622,9 @@ public final class H2Dialect extends Dialect {
             return new io.retort.exception.UnsupportedByDialectException(what + " is not supported by the H2 dialect");
         }
     }
+
+    @Override
+    public String statementTimeoutStatement(java.time.@org.jspecify.annotations.Nullable Duration timeout) {
+        return "SET QUERY_TIMEOUT " + (timeout == null ? 0 : Math.max(1, timeout.toMillis()));
+    }
 }

@@ -209,6 +209,17 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String statementTimeoutStatement(java.time.@org.jspecify.annotations.Nullable Duration timeout) {
+        return "SET statement_timeout = " + (timeout == null ? 0 : Math.max(1, timeout.toMillis()));
+    }
+
+    /** {@code DEFAULT} is the value the session started with, including one from the startup packet's options. */
+    @Override
+    public String statementTimeoutResetStatement(java.time.@org.jspecify.annotations.Nullable Duration sessionDefault) {
+        return "SET statement_timeout TO DEFAULT";
+    }
+
+    @Override
     protected SqlRenderer newRenderer(RenderContext context) {
         return new Renderer(context);
     }

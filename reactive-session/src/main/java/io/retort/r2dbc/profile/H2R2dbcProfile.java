@@ -63,16 +63,6 @@ public final class H2R2dbcProfile implements R2dbcDriverProfile {
     }
 
     @Override
-    public String setStatementTimeout(Duration timeout) {
-        return "SET QUERY_TIMEOUT " + Math.max(1, timeout.toMillis());
-    }
-
-    @Override
-    public String clearStatementTimeout() {
-        return "SET QUERY_TIMEOUT 0";
-    }
-
-    @Override
     public List<DriverDefect> workarounds() {
         return List.of(ISOLATION_DROPPED, TIMEOUT_IGNORED);
     }

@@ -97,17 +97,6 @@ public final class PostgresR2dbcProfile implements R2dbcDriverProfile {
     }
 
     @Override
-    public String setStatementTimeout(Duration timeout) {
-        return "SET statement_timeout = " + Math.max(1, timeout.toMillis());
-    }
-
-    /** {@code DEFAULT} is the value the session started with: the engine's, from the connection's options. */
-    @Override
-    public String clearStatementTimeout() {
-        return "SET statement_timeout TO DEFAULT";
-    }
-
-    @Override
     public boolean honoursFetchSize() {
         return true;
     }

@@ -96,20 +96,6 @@ public interface R2dbcDriverProfile {
     /** @return how statement timeouts are enforced */
     TimeoutMode timeoutMode();
 
-    /**
-     * @param timeout a timeout, at least 1 ms
-     * @return the statement that sets it, for {@link TimeoutMode#SESSION_SETTING}, and for a statement whose own
-     *         timeout differs from the engine's default under {@link TimeoutMode#SERVER_OPTION_AND_DEADLINE}
-     */
-    default String setStatementTimeout(Duration timeout) {
-        throw new UnsupportedOperationException("this driver's timeouts are not a session setting");
-    }
-
-    /** @return the statement that puts back the session's timeout after {@link #setStatementTimeout} */
-    default String clearStatementTimeout() {
-        throw new UnsupportedOperationException("this driver's timeouts are not a session setting");
-    }
-
     /** @return whether the driver streams a query's rows in chunks of the statement's fetch size */
     default boolean honoursFetchSize() {
         return false;
